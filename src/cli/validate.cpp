@@ -1,0 +1,172 @@
+// `lotse validate`: checks CSAF documents given as files, directories
+// (searched recursively for *.json) or "-" (standard input), on several
+// cores, and prints findings as text or JSON Lines in input order.
+// Exit code: 0 all valid, 1 any invalid, 2 usage or I/O error.
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "cli/command.hpp"
+#include "csaf/report.hpp"
+#include "csaf/validator.hpp"
+#include "json/writer.hpp"
+#include "util/file.hpp"
+
+namespace lotse::cli {
+
+namespace {
+
+struct ValidateArgs {
+  std::vector<std::string> paths;
+  std::string preset = "schema";
+  std::string format = "text";
+  unsigned jobs = 0;
+  std::size_t max_size = 64u << 20;
+  std::size_t max_depth = 512;
+};
+
+// Expands directories into their *.json files (sorted, so output is
+// reproducible). Unreadable directories become I/O errors in `errors`.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
+                                      std::vector<std::string>& errors) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+      for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && it->path().extension() == ".json") {
+          found.push_back(it->path().string());
+        }
+      }
+      if (ec) errors.push_back(path + ": " + ec.message());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(path);
+    }
+  }
+  return files;
+}
+
+struct Outcome {
+  std::string output;
+  bool io_error = false;
+  bool valid = true;
+};
+
+Outcome validate_one(const std::string& file, const ValidateArgs& args,
+                     const csaf::ValidateOptions& options) {
+  Outcome outcome;
+  auto text = util::read_file(file, args.max_size);
+  if (!text) {
+    outcome.io_error = true;
+    outcome.valid = false;
+    if (args.format == "json") {
+      outcome.output = "{\"file\":";
+      json::write_string(outcome.output, file);
+      outcome.output += ",\"valid\":false,\"error\":";
+      json::write_string(outcome.output, text.error().message);
+      outcome.output += ",\"results\":[]}\n";
+    } else {
+      outcome.output = "lotse validate: " + text.error().message + "\n";
+    }
+    return outcome;
+  }
+  csaf::DocumentResult result = csaf::validate_document(*text, file, options);
+  outcome.valid = result.valid;
+  outcome.output = args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
+  return outcome;
+}
+
+int run_validate(const ValidateArgs& args) {
+  auto preset = csaf::parse_preset(args.preset);
+  if (!preset) {
+    std::cerr << "lotse validate: " << preset.error() << "\n";
+    return 2;
+  }
+  csaf::ValidateOptions options;
+  options.preset = *preset;
+  options.limits.max_size = args.max_size;
+  options.limits.max_depth = args.max_depth;
+
+  std::vector<std::string> errors;
+  const std::vector<std::string> files = expand_paths(args.paths, errors);
+  for (const std::string& e : errors) std::cerr << "lotse validate: " << e << "\n";
+
+  unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+
+  // Workers fill `outcomes`; this thread prints them in input order as soon
+  // as each is ready, so output stays deterministic and memory stays small.
+  std::vector<std::optional<Outcome>> outcomes(files.size());
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+      Outcome outcome = validate_one(files[i], args, options);
+      std::lock_guard lock(mutex);
+      outcomes[i] = std::move(outcome);
+      ready.notify_one();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  if (jobs == 1) worker();
+
+  std::size_t invalid = 0, io_errors = errors.size();
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Outcome outcome;
+    {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return outcomes[i].has_value(); });
+      outcome = std::move(*outcomes[i]);
+      outcomes[i].reset();
+    }
+    if (outcome.io_error) {
+      ++io_errors;
+      (args.format == "json" ? std::cout : std::cerr) << outcome.output;
+    } else {
+      if (!outcome.valid) ++invalid;
+      std::cout << outcome.output;
+    }
+  }
+  for (std::thread& t : threads) t.join();
+  std::cout.flush();
+  std::cerr << files.size() << " document(s): " << files.size() - invalid - io_errors
+            << " valid, " << invalid << " invalid";
+  if (io_errors) std::cerr << ", " << io_errors << " unreadable";
+  std::cerr << "\n";
+  if (io_errors) return 2;
+  return invalid ? 1 : 0;
+}
+
+}  // namespace
+
+Action configure_validate(CLI::App& app) {
+  auto args = std::make_shared<ValidateArgs>();
+  app.add_option("paths", args->paths, "CSAF files, directories (recursive, *.json) or - for stdin")
+      ->required();
+  app.add_option("--preset", args->preset, "Checks to run: schema | strict")
+      ->capture_default_str();
+  app.add_option("--format", args->format, "Output: text (one line per finding) | json (JSON Lines)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("-j,--jobs", args->jobs, "Documents validated in parallel (default: all cores)");
+  app.add_option("--max-size", args->max_size, "Largest accepted document in bytes")
+      ->capture_default_str();
+  app.add_option("--max-depth", args->max_depth, "Deepest accepted JSON nesting")
+      ->capture_default_str();
+  return [args] { return run_validate(*args); };
+}
+
+}  // namespace lotse::cli

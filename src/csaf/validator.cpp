@@ -1,0 +1,87 @@
+#include "csaf/validator.hpp"
+
+#include "csaf/schemas.hpp"
+
+namespace lotse::csaf {
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "error";
+}
+
+tl::expected<Preset, std::string> parse_preset(std::string_view name) {
+  if (name == "schema") return Preset::schema;
+  if (name == "strict") return Preset::strict;
+  return tl::unexpected("unknown preset \"" + std::string(name) +
+                        "\" (available: schema, strict)");
+}
+
+namespace {
+
+void add_finding(DocumentResult& result, const json::Document& doc, Finding finding,
+                 std::size_t offset) {
+  json::Location where = doc.locate(offset);
+  finding.line = where.line;
+  finding.column = where.column;
+  if (finding.severity == Severity::error) result.valid = false;
+  result.findings.push_back(std::move(finding));
+}
+
+}  // namespace
+
+void validate_parsed(const json::Document& document, const ValidateOptions& options,
+                     DocumentResult& result) {
+  const json::Value& root = document.root();
+  std::string_view version = "2.0";
+  const json::Value* version_value = nullptr;
+  if (const json::Value* doc = root.find("document")) version_value = doc->find("csaf_version");
+  if (version_value && version_value->is_string()) version = version_value->as_string();
+  const auto flavour = options.preset == Preset::strict ? SchemaFlavour::strict : SchemaFlavour::normal;
+  const schema::Schema* schema = document_schema(version, flavour);
+  if (!schema) {
+    // Unknown versions are reported, then checked against 2.0 so that the
+    // user still sees every other problem.
+    add_finding(result, document,
+                Finding{"schema", Severity::error, "/document/csaf_version",
+                        "unsupported csaf_version \"" + std::string(version) +
+                            "\" (supported: 2.0, 2.1)",
+                        {}, 0, 0},
+                version_value ? version_value->offset() : 0);
+    schema = document_schema("2.0", flavour);
+  }
+  std::vector<schema::Violation> violations;
+  schema->validate(root, &violations);
+  for (schema::Violation& v : violations) {
+    add_finding(result, document,
+                Finding{"schema", Severity::error, std::move(v.instance_pointer),
+                        std::move(v.message), std::move(v.keyword_location), 0, 0},
+                v.instance_offset);
+  }
+}
+
+DocumentResult validate_document(std::string_view text, std::string file,
+                                 const ValidateOptions& options) {
+  DocumentResult result;
+  result.file = std::move(file);
+  auto document = json::parse(text, options.limits);
+  if (!document) {
+    const json::ParseError& e = document.error();
+    std::string message = e.message;
+    if (e.first) {
+      message += " (first at line " + std::to_string(e.first->line) + ", column " +
+                 std::to_string(e.first->column) + ")";
+    }
+    result.valid = false;
+    result.findings.push_back(
+        Finding{"json", Severity::error, "", std::move(message), {}, e.where.line, e.where.column});
+    return result;
+  }
+  validate_parsed(*document, options, result);
+  return result;
+}
+
+}  // namespace lotse::csaf

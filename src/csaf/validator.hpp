@@ -1,0 +1,45 @@
+// Validating CSAF documents: the entry point of `lotse validate`, and later
+// of publishing and fetching (a provider must not publish, and a consumer
+// should not accept, an advisory that fails).
+//
+// A preset chooses which checks run. `schema` checks the JSON schema of the
+// document's `csaf_version` (2.0 or 2.1), with formats asserted; `strict`
+// additionally forbids properties the schema does not define (the schema
+// part of CSAF test 6.2.20). The mandatory, optional and informative tests
+// plug in here as presets `basic`, `extended` and `full`.
+//
+// Thread safety: validate_document() may run on many threads at once; the
+// compiled schemas are built once and shared read-only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <tl/expected.hpp>
+
+#include "csaf/finding.hpp"
+#include "json/parser.hpp"
+
+namespace lotse::csaf {
+
+enum class Preset { schema, strict };
+
+// "schema" -> Preset::schema ...; an error message listing the valid names.
+tl::expected<Preset, std::string> parse_preset(std::string_view name);
+
+struct ValidateOptions {
+  Preset preset = Preset::schema;
+  json::ParseLimits limits;
+};
+
+// Validates one document given as text. `file` is only copied into the
+// result. Never throws on any input.
+DocumentResult validate_document(std::string_view text, std::string file,
+                                 const ValidateOptions& options);
+
+// Validates an already parsed document (the text must be what `document`
+// was parsed from, for line numbers).
+void validate_parsed(const json::Document& document, const ValidateOptions& options,
+                     DocumentResult& result);
+
+}  // namespace lotse::csaf

@@ -1,0 +1,128 @@
+#include "json/value.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace lotse::json {
+
+std::string_view type_name(Type type) {
+  switch (type) {
+    case Type::null: return "null";
+    case Type::boolean: return "boolean";
+    case Type::number: return "number";
+    case Type::string: return "string";
+    case Type::array: return "array";
+    case Type::object: return "object";
+  }
+  return "unknown";
+}
+
+const Value* Value::find(std::string_view key) const {
+  if (type_ != Type::object) return nullptr;
+  for (const Member& m : members()) {
+    if (m.key == key) return &m.value;
+  }
+  return nullptr;
+}
+
+const Value* Value::at(std::size_t index) const {
+  if (type_ != Type::array || index >= size_) return nullptr;
+  return &items_[index];
+}
+
+Location locate(std::string_view text, std::size_t offset) {
+  Location loc;
+  loc.offset = offset;
+  offset = std::min(offset, text.size());
+  const char* begin = text.data();
+  const char* last_newline = nullptr;
+  for (const char* p = begin; p < begin + offset;) {
+    const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(begin + offset - p));
+    if (!hit) break;
+    last_newline = static_cast<const char*>(hit);
+    ++loc.line;
+    p = last_newline + 1;
+  }
+  loc.column = static_cast<std::size_t>(begin + offset - (last_newline ? last_newline + 1 : begin)) + 1;
+  return loc;
+}
+
+Location Document::locate(std::size_t offset) const { return json::locate(source(), offset); }
+
+bool equal(const Value& a, const Value& b) {
+  if (a.type() != b.type()) return false;
+  switch (a.type()) {
+    case Type::null: return true;
+    case Type::boolean: return a.as_bool() == b.as_bool();
+    case Type::number:
+      return a.as_double() == b.as_double() &&
+             (std::isfinite(a.as_double()) || a.text() == b.text());
+    case Type::string: return a.as_string() == b.as_string();
+    case Type::array: {
+      if (a.size() != b.size()) return false;
+      auto x = a.items(), y = b.items();
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (!equal(x[i], y[i])) return false;
+      }
+      return true;
+    }
+    case Type::object: {
+      if (a.size() != b.size()) return false;
+      for (const Member& m : a.members()) {
+        const Value* other = b.find(m.key);
+        if (!other || !equal(m.value, *other)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+std::uint64_t mix(std::uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 33;
+  return h;
+}
+std::uint64_t hash_bytes(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+}  // namespace
+
+std::uint64_t hash(const Value& value) {
+  std::uint64_t h = static_cast<std::uint64_t>(value.type()) * 0x9e3779b97f4a7c15ULL;
+  switch (value.type()) {
+    case Type::null: break;
+    case Type::boolean: h ^= value.as_bool() ? 1 : 2; break;
+    case Type::number: {
+      double d = value.as_double();
+      if (d == 0) d = 0;  // -0 == 0
+      std::uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      h ^= bits;
+      break;
+    }
+    case Type::string: h ^= hash_bytes(value.as_string()); break;
+    case Type::array:
+      for (const Value& item : value.items()) h = mix(h * 31 + hash(item));
+      break;
+    case Type::object: {
+      std::uint64_t sum = 0;  // order-independent, like equal()
+      for (const Member& m : value.members()) sum += mix(hash_bytes(m.key) ^ hash(m.value));
+      h ^= sum;
+      break;
+    }
+  }
+  return mix(h);
+}
+
+}  // namespace lotse::json
