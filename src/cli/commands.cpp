@@ -35,6 +35,8 @@ int run(int argc, char** argv) {
     sub->callback([&chosen, action] { chosen = action; });
   }
 
+  // Rendered before parsing: afterwards CLI11 renders the chosen subcommand.
+  const std::string top_help = app.help();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -45,7 +47,7 @@ int run(int argc, char** argv) {
   }
   if (help->parsed()) {
     if (help_topic.empty()) {
-      std::cout << app.help();
+      std::cout << top_help;
       return 0;
     }
     for (CLI::App* sub : app.get_subcommands({})) {

@@ -4,6 +4,7 @@
 // Exit code: 0 all valid, 1 any invalid, 2 usage or I/O error.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "csaf/validator.hpp"
 #include "json/writer.hpp"
 #include "util/file.hpp"
+#include "util/memory.hpp"
 
 namespace lotse::cli {
 
@@ -29,6 +31,7 @@ struct ValidateArgs {
   unsigned jobs = 0;
   std::size_t max_size = 64u << 20;
   std::size_t max_depth = 512;
+  bool stats = false;
 };
 
 // Expands directories into their *.json files (sorted, so output is
@@ -67,6 +70,14 @@ Outcome validate_one(const std::string& file, const ValidateArgs& args,
                      const csaf::ValidateOptions& options) {
   Outcome outcome;
   auto text = util::read_file(file, args.max_size);
+  if (!text && text.error().kind == util::FileError::Kind::too_large) {
+    // Too large is a verdict on the document, not an I/O failure.
+    csaf::DocumentResult result = csaf::refused_document(
+        file, text.error().message + " (raise the limit with --max-size)");
+    outcome.valid = false;
+    outcome.output = args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
+    return outcome;
+  }
   if (!text) {
     outcome.io_error = true;
     outcome.valid = false;
@@ -81,13 +92,14 @@ Outcome validate_one(const std::string& file, const ValidateArgs& args,
     }
     return outcome;
   }
-  csaf::DocumentResult result = csaf::validate_document(*text, file, options);
+  csaf::DocumentResult result = csaf::validate_document(std::move(*text), file, options);
   outcome.valid = result.valid;
   outcome.output = args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
   return outcome;
 }
 
 int run_validate(const ValidateArgs& args) {
+  const auto started = std::chrono::steady_clock::now();
   auto preset = csaf::parse_preset(args.preset);
   if (!preset) {
     std::cerr << "lotse validate: " << preset.error() << "\n";
@@ -146,6 +158,11 @@ int run_validate(const ValidateArgs& args) {
             << " valid, " << invalid << " invalid";
   if (io_errors) std::cerr << ", " << io_errors << " unreadable";
   std::cerr << "\n";
+  if (args.stats) {
+    std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+    std::fprintf(stderr, "lotse validate: %.3f s, peak memory %zu KiB\n", elapsed.count(),
+                 util::peak_rss_bytes() / 1024);
+  }
   if (io_errors) return 2;
   return invalid ? 1 : 0;
 }
@@ -166,6 +183,7 @@ Action configure_validate(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--max-depth", args->max_depth, "Deepest accepted JSON nesting")
       ->capture_default_str();
+  app.add_flag("--stats", args->stats, "Print elapsed time and peak memory to stderr");
   return [args] { return run_validate(*args); };
 }
 

@@ -63,11 +63,19 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
   }
 }
 
-DocumentResult validate_document(std::string_view text, std::string file,
+DocumentResult refused_document(std::string file, std::string message) {
+  DocumentResult result;
+  result.file = std::move(file);
+  result.valid = false;
+  result.findings.push_back(Finding{"json", Severity::error, "", std::move(message), {}, 0, 0});
+  return result;
+}
+
+DocumentResult validate_document(std::string text, std::string file,
                                  const ValidateOptions& options) {
   DocumentResult result;
   result.file = std::move(file);
-  auto document = json::parse(text, options.limits);
+  auto document = json::parse(std::move(text), options.limits);
   if (!document) {
     const json::ParseError& e = document.error();
     std::string message = e.message;

@@ -32,10 +32,15 @@ struct ValidateOptions {
   json::ParseLimits limits;
 };
 
-// Validates one document given as text. `file` is only copied into the
-// result. Never throws on any input.
-DocumentResult validate_document(std::string_view text, std::string file,
+// Validates one document given as text (taken over, not copied: inputs may
+// be large). `file` is only copied into the result. Never throws on any
+// input.
+DocumentResult validate_document(std::string text, std::string file,
                                  const ValidateOptions& options);
+
+// The result for a document refused before parsing (e.g. over the size
+// limit): invalid, with one "json" finding carrying `message`.
+DocumentResult refused_document(std::string file, std::string message);
 
 // Validates an already parsed document (the text must be what `document`
 // was parsed from, for line numbers).

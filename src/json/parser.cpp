@@ -30,16 +30,18 @@ class Parser {
   Parser(Document& doc, const ParseLimits& limits)
       : doc_(doc),
         limits_(limits),
-        begin_(doc.source_.get()),
+        begin_(doc.source_->data()),
         p_(begin_),
-        end_(begin_ + doc.source_size_) {}
+        end_(begin_ + doc.source_->size()) {}
 
   // The body of parse() (a member, as Document's storage is private).
-  static tl::expected<Document, ParseError> parse_document(std::string_view text,
-                                                          const ParseLimits& limits);
+  // `claimed_size`, when set, is the size of an input refused unread.
+  static tl::expected<Document, ParseError> parse_document(std::string&& text,
+                                                          const ParseLimits& limits,
+                                                          std::size_t claimed_size = 0);
 
  private:
-  tl::expected<void, ParseError> run();
+  tl::expected<void, ParseError> run(std::size_t claimed_size);
 
   struct Frame {
     bool is_object;
@@ -90,7 +92,7 @@ void* Parser::allocate(std::size_t bytes) {
   bytes = (bytes + 7) & ~std::size_t{7};
   if (bytes > block_left_) {
     if (next_block_size_ == 0) {
-      next_block_size_ = std::clamp<std::size_t>(doc_.source_size_, 4096, 1u << 20);
+      next_block_size_ = std::clamp<std::size_t>(doc_.source_->size(), 4096, 1u << 20);
     }
     std::size_t size = std::max(bytes, next_block_size_);
     next_block_size_ = std::min<std::size_t>(next_block_size_ * 2, 16u << 20);
@@ -474,8 +476,8 @@ Value Parser::close_object(const Frame& frame) {
   return v;
 }
 
-tl::expected<void, ParseError> Parser::run() {
-  const std::size_t size = doc_.source_size_;
+tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
+  const std::size_t size = std::max(claimed_size, doc_.source_->size());
   if (size > limits_.max_size || size > 0xFFFFFFFFu) {
     return fail(ParseError::Kind::too_large,
                 "input of " + std::to_string(size) + " bytes exceeds the limit of " +
@@ -580,18 +582,24 @@ tl::expected<void, ParseError> Parser::run() {
 }
 
 tl::expected<Document, ParseError> parse(std::string_view text, const ParseLimits& limits) {
-  return Parser::parse_document(text, limits);
+  if (text.size() > limits.max_size) {
+    // Refuse before copying: the error needs no copy of a huge input.
+    return Parser::parse_document(std::string(text.substr(0, 0)), limits, text.size());
+  }
+  return Parser::parse_document(std::string(text), limits);
 }
 
-tl::expected<Document, ParseError> Parser::parse_document(std::string_view text,
-                                                         const ParseLimits& limits) {
+tl::expected<Document, ParseError> parse(std::string&& text, const ParseLimits& limits) {
+  return Parser::parse_document(std::move(text), limits);
+}
+
+tl::expected<Document, ParseError> Parser::parse_document(std::string&& text,
+                                                         const ParseLimits& limits,
+                                                         std::size_t claimed_size) {
   Document doc;
-  doc.source_ = std::make_unique_for_overwrite<char[]>(text.size() + 1);
-  if (!text.empty()) std::memcpy(doc.source_.get(), text.data(), text.size());
-  doc.source_[text.size()] = '\0';
-  doc.source_size_ = text.size();
+  doc.source_ = std::make_unique<const std::string>(std::move(text));
   Parser parser(doc, limits);
-  if (auto ok = parser.run(); !ok) return tl::unexpected(std::move(ok.error()));
+  if (auto ok = parser.run(claimed_size); !ok) return tl::unexpected(std::move(ok.error()));
   return doc;
 }
 

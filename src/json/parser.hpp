@@ -65,5 +65,10 @@ struct ParseError {
 // there.
 tl::expected<Document, ParseError> parse(std::string_view text,
                                          const ParseLimits& limits = {});
+// Same, taking over `text` without a copy (large inputs read from files).
+tl::expected<Document, ParseError> parse(std::string&& text, const ParseLimits& limits = {});
+inline tl::expected<Document, ParseError> parse(const char* text, const ParseLimits& limits = {}) {
+  return parse(std::string_view(text), limits);
+}
 
 }  // namespace lotse::json

@@ -132,7 +132,7 @@ class Document {
   Document& operator=(Document&&) noexcept = default;
 
   const Value& root() const { return root_; }
-  std::string_view source() const { return {source_.get(), source_size_}; }
+  std::string_view source() const { return *source_; }
 
   // Line and column of `offset` in the source; O(offset), meant for
   // error reports only.
@@ -140,10 +140,10 @@ class Document {
 
  private:
   friend class Parser;
-  // Heap storage (not std::string): Values point into it, and its address
-  // must survive moving the Document.
-  std::unique_ptr<char[]> source_;
-  std::size_t source_size_ = 0;
+  // Behind a pointer: Values point into the text, so its address must
+  // survive moving the Document (a moved std::string may relocate short
+  // text).
+  std::unique_ptr<const std::string> source_ = std::make_unique<const std::string>();
   std::vector<std::unique_ptr<std::byte[]>> arena_;
   Value root_;
 };

@@ -111,8 +111,7 @@ void mul_add(Limbs& x, std::uint32_t mul, std::uint32_t add) {
   if (carry != 0) x.push_back(static_cast<std::uint32_t>(carry));
 }
 
-// x >= y, where neither has leading zero limbs except x may be one limb
-// longer with a zero top (kept so x never reallocates).
+// x >= y; y has no leading zero limbs, x's are ignored.
 bool greater_equal(const Limbs& x, const Limbs& y) {
   std::size_t nx = x.size();
   while (nx > 0 && x[nx - 1] == 0) --nx;

@@ -84,11 +84,13 @@ void append_re2_char(std::string& out, char32_t c) {
   }
 }
 
-// A union of code points, rendered as the body of an RE2 character class: explicit ranges
-// plus RE2 class items such as `\pL` or `\d`. Surrogates are dropped: UTF-8 cannot hold them.
+// A union of code points: explicit ranges, RE2 class items such as `\pL` or `\d`, and
+// "complement members", each the complement of a set of General_Category leaves (see
+// add_property). Surrogates are dropped: UTF-8 text cannot contain them.
 struct ClassSet {
   std::vector<Range> ranges;
   std::string items;
+  std::vector<std::uint32_t> complements;  // leaf masks, never containing Cn
 
   void add(char32_t lo, char32_t hi) {
     if (hi < 0xD800 || lo > 0xDFFF) {
@@ -101,6 +103,7 @@ struct ClassSet {
   void add(const ClassSet& other) {
     ranges.insert(ranges.end(), other.ranges.begin(), other.ranges.end());
     items += other.items;
+    complements.insert(complements.end(), other.complements.begin(), other.complements.end());
   }
 };
 
@@ -128,7 +131,8 @@ ClassSet complement(const std::vector<Range>& ranges) {
   return out;
 }
 
-std::string render(const ClassSet& set, bool negated) {
+// Renders ranges and items (not complement members) as one RE2 character class.
+std::string render_union(const ClassSet& set, bool negated) {
   const std::vector<Range> ranges = normalized(set.ranges);
   if (ranges.empty() && set.items.empty()) return negated ? kAnyChar : kNoMatch;
   std::string out = negated ? "[^" : "[";
@@ -340,6 +344,37 @@ void add_categories(std::uint32_t mask, ClassSet& out) {
   }
 }
 
+// Renders `set` (or its complement) as one RE2 atom. A complement member M is rendered as
+// `[^M]`, so `\P{L}` needs no table of unassigned code points; where that is impossible (in a
+// negated class: RE2 has no intersection) or wrong (under `i`: RE2 folds case before it
+// complements, ECMA after), M is replaced by the union of the other categories, Cn included.
+std::string render(ClassSet set, bool negated, bool ignore_case) {
+  if (!set.complements.empty() && (negated || ignore_case)) {
+    for (const std::uint32_t mask : set.complements) add_categories(kAllLeaves & ~mask, set);
+    set.complements.clear();
+  }
+  if (set.complements.empty()) return render_union(set, negated);
+  std::string out = "(?:";
+  if (!set.ranges.empty() || !set.items.empty()) out += render_union(set, false) + "|";
+  for (const std::uint32_t mask : set.complements) {
+    ClassSet members;
+    add_categories(mask, members);
+    out += members.items.empty() ? kAnyChar : "[^" + members.items + "]";
+    out += '|';
+  }
+  out.back() = ')';
+  return out;
+}
+
+// Adds General_Category leaves `mask` to `out`, as a complement member if that avoids Cn.
+void add_general_category(std::uint32_t mask, ClassSet& out) {
+  if ((mask & (1u << kCn)) != 0) {
+    out.complements.push_back(kAllLeaves & ~mask);
+  } else {
+    add_categories(mask, out);
+  }
+}
+
 // Resolves the body of `\p{body}` into `out` (only when `build`); `why` explains failures.
 Status resolve_property(std::string_view body, bool negated, bool build, ClassSet& out,
                         std::string& why) {
@@ -349,7 +384,7 @@ Status resolve_property(std::string_view body, bool negated, bool build, ClassSe
   const auto general_category = [&]() {
     for (const GcValue& gc : kGeneralCategories) {
       if (!in_name_list(gc.names, value)) continue;
-      if (build) add_categories(negated ? (kAllLeaves & ~gc.mask) : gc.mask, out);
+      if (build) add_general_category(negated ? (kAllLeaves & ~gc.mask) : gc.mask, out);
       return Status::kOk;
     }
     return Status::kInvalid;
@@ -382,7 +417,7 @@ Status resolve_property(std::string_view body, bool negated, bool build, ClassSe
       return Status::kOk;
     }
   } else if (binary == "Assigned") {
-    add_categories(negated ? (1u << kCn) : (kAllLeaves & ~(1u << kCn)), out);
+    add_general_category(negated ? (1u << kCn) : (kAllLeaves & ~(1u << kCn)), out);
     return Status::kOk;
   } else {
     ClassSet set;
@@ -1033,7 +1068,7 @@ class Scanner {
         return;
       case Escape::kSet:
         begin_atom();
-        if (tr_) out_ += render(e.set, false);
+        if (tr_) out_ += render(std::move(e.set), false, (top().flags & kIgnoreCase) != 0);
         return;
       case Escape::kWordBoundary:
         if ((top().flags & kIgnoreCase) != 0) {
@@ -1058,6 +1093,7 @@ class Scanner {
     const bool negated = at(i_) == '^';
     if (negated) ++i_;
     ClassSet set;
+    std::size_t compact_at = 4096;
     // Reads one ClassAtom; `is_char` tells whether it is a single code point.
     const auto atom = [&](Escape& e) {
       if (at(i_) == '\\') return parse_escape(true, e);
@@ -1094,10 +1130,17 @@ class Scanner {
       } else if (tr_) {
         set.add(first.set);
       }
+      if (tr_ && set.ranges.size() > compact_at) {  // e.g. many \p{Cn} in one class
+        set.ranges = normalized(std::move(set.ranges));
+        compact_at = 2 * set.ranges.size() + 4096;
+      }
+      if (tr_ && set.items.size() > kMaxTranslatedBytes) {
+        unsupported("the translated pattern exceeds 2 MiB", start);
+      }
     }
     ++i_;
     begin_atom();
-    if (tr_) out_ += render(set, negated);
+    if (tr_) out_ += render(std::move(set), negated, (top().flags & kIgnoreCase) != 0);
   }
 
   enum class Last { kNone, kAtom, kQuantified, kAssertion };

@@ -61,13 +61,16 @@ bool is_uuid(std::string_view value);
 // '0' or '1'. Must be well-formed UTF-8.
 bool is_json_pointer(std::string_view value);
 
-// Relative JSON Pointer (draft-handrews-relative-json-pointer-02): a
-// non-negative integer without leading zeros, then "#" or a JSON Pointer.
+// Relative JSON Pointer as referenced by draft 2020-12
+// (draft-bhutton-relative-json-pointer-00): a non-negative integer without
+// leading zeros, an optional index manipulation ("+"/"-" and another such
+// integer), then "#" or a JSON Pointer.
 bool is_relative_json_pointer(std::string_view value);
 
 // RFC 1123 host name: ASCII letter/digit/hyphen labels of 1..63 octets, no
 // leading/trailing hyphen, total <= 253, no trailing dot. Labels starting
-// with "xn--" must be valid IDNA2008 A-labels (RFC 5890/5891/5892).
+// with "xn--" (any case) must be IDNA2008 A-labels: canonical Punycode whose
+// U-label passes RFC 5891/5892 and the RFC 5893 Bidi rule (NFC unchecked).
 bool is_hostname(std::string_view value);
 
 // Dotted-quad IPv4 address: four decimal octets 0..255, no leading zeros.

@@ -228,9 +228,19 @@ bool is_json_pointer(std::string_view value) {
 }
 
 bool is_relative_json_pointer(std::string_view value) {
+  // non-negative-integer = "0" / %x31-39 *DIGIT; returns false when absent.
   std::size_t pos = 0;
-  while (pos < value.size() && is_digit(value[pos])) ++pos;
-  if (pos == 0 || (pos > 1 && value[0] == '0')) return false;
+  auto integer = [&]() {
+    const std::size_t start = pos;
+    while (pos < value.size() && is_digit(value[pos])) ++pos;
+    return pos > start && (pos - start == 1 || value[start] != '0');
+  };
+  if (!integer()) return false;
+  // Optional index-manipulation = ("+" / "-") non-negative-integer.
+  if (pos < value.size() && (value[pos] == '+' || value[pos] == '-')) {
+    ++pos;
+    if (!integer()) return false;
+  }
   const std::string_view rest = value.substr(pos);
   return rest == "#" || is_json_pointer(rest);
 }

@@ -137,14 +137,31 @@ class Evaluator {
     return ok;
   }
 
+  // True when `node` is already being evaluated on this very value: a `$ref`
+  // cycle that consumes no input would loop forever (through anyOf,
+  // exponentially). In-place evaluations of one value sit together on top of
+  // the stack, so the scan is short.
+  bool recursing(const Node& node, const json::Value& v) const {
+    for (std::size_t i = active_.size(); i-- > 0 && active_[i].second == &v;) {
+      if (active_[i].first == &node) return true;
+    }
+    return false;
+  }
+  bool recursion_error(const Keyword& k, const json::Value& v) {
+    report(k.location, v, "schema refers to itself without consuming input (infinite recursion)");
+    return false;
+  }
+
   void report(const std::string& location, const json::Value& v, std::string message);
   std::string pointer() const;
 
   std::vector<Violation>* out_;
   bool collect_;
+  bool explaining_ = false;  // inside combinator(): re-running branches for details
   int depth_ = 0;
   std::vector<PathSegment> path_;
   std::vector<const Resource*> scope_;  // dynamic scope, outermost first
+  std::vector<std::pair<const Node*, const json::Value*>> active_;  // evaluation stack
 };
 
 std::string Evaluator::pointer() const {
@@ -176,6 +193,7 @@ bool Evaluator::eval(const Node& node, const json::Value& v, Annotations* annota
     return false;
   }
   ++depth_;
+  active_.emplace_back(&node, &v);
   bool pushed = false;
   if (node.resource && (scope_.empty() || scope_.back() != node.resource)) {
     scope_.push_back(node.resource);
@@ -192,6 +210,7 @@ bool Evaluator::eval(const Node& node, const json::Value& v, Annotations* annota
   }
   if (valid && node.has_unevaluated && annotations) annotations->merge(local);
   if (pushed) scope_.pop_back();
+  active_.pop_back();
   --depth_;
   return valid;
 }
@@ -337,7 +356,9 @@ bool Evaluator::keyword(const Keyword& k, const json::Value& v, Annotations* a) 
     }
     case Op::properties: return properties(k, v, a);
     case Op::items: return items(k, v, a);
-    case Op::ref: return eval(*k.sub, v, a);
+    case Op::ref:
+      if (recursing(*k.sub, v)) return recursion_error(k, v);
+      return eval(*k.sub, v, a);
     case Op::dynamic_ref: {
       const Node* target = k.sub;
       for (const Resource* resource : scope_) {
@@ -347,6 +368,7 @@ bool Evaluator::keyword(const Keyword& k, const json::Value& v, Annotations* a) 
           break;
         }
       }
+      if (recursing(*target, v)) return recursion_error(k, v);
       return eval(*target, v, a);
     }
     case Op::all_of: {
@@ -494,9 +516,36 @@ bool Evaluator::combinator(const Keyword& k, const json::Value& v, Annotations* 
     }
   }
   if (valid > 0) return true;
+  if (!collect_ || explaining_) {
+    report(k.location, v,
+           "matches none of the " + std::to_string(k.subs.size()) + " schemas of " +
+               (one_of ? "oneOf" : "anyOf"));
+    return false;
+  }
+  // Say what is wrong, not only that nothing matched: re-run the branches
+  // collecting, and report the one that came closest (fewest violations).
+  // Not nested: an explanation inside an explanation would make the cost
+  // exponential in the depth of combinators.
+  explaining_ = true;
+  std::vector<Violation> closest;
+  std::size_t closest_index = 0;
+  std::vector<Violation>* saved = out_;
+  for (std::size_t i = 0; i < k.subs.size(); ++i) {
+    std::vector<Violation> branch;
+    out_ = &branch;
+    eval(*k.subs[i], v, nullptr);
+    if (i == 0 || branch.size() < closest.size()) {
+      closest = std::move(branch);
+      closest_index = i;
+    }
+  }
+  out_ = saved;
+  explaining_ = false;
   report(k.location, v,
          "matches none of the " + std::to_string(k.subs.size()) + " schemas of " +
-             (one_of ? "oneOf" : "anyOf"));
+             (one_of ? "oneOf" : "anyOf") + "; the closest, #" + std::to_string(closest_index) +
+             ", fails as reported next");
+  for (Violation& violation : closest) out_->push_back(std::move(violation));
   return false;
 }
 

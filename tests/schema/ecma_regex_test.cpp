@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -180,11 +181,11 @@ void expect_suite_passes(const std::string& relative, int minimum_cases) {
 TEST(JsonSchemaTestSuite, PatternCasesAllPass) { expect_suite_passes("pattern.json", 12); }
 
 TEST(JsonSchemaTestSuite, PatternPropertiesCasesAllPass) {
-  expect_suite_passes("patternProperties.json", 26);
+  expect_suite_passes("patternProperties.json", 25);
 }
 
 TEST(JsonSchemaTestSuite, EcmascriptRegexCasesAllPass) {
-  expect_suite_passes("optional/ecmascript-regex.json", 70);
+  expect_suite_passes("optional/ecmascript-regex.json", 74);
 }
 
 TEST(JsonSchemaTestSuite, NonBmpRegexCasesAllPass) {
@@ -196,24 +197,24 @@ TEST(JsonSchemaTestSuite, FormatRegexCasesAllPass) {
 }
 
 TEST(JsonSchemaTestSuite, FormatEcmascriptRegexCasesAllPass) {
-  expect_suite_passes("optional/format/ecmascript-regex.json", 13);
+  expect_suite_passes("optional/format/ecmascript-regex.json", 12);
 }
 
 // Every `pattern` and `patternProperties` key in the real-world schemas Lotse validates against
 // (CSAF, CVE, CycloneDX, SPDX, SARIF, OSV, OpenVEX, ...) must compile.
 TEST(JsonSchemaTestSuite, RealWorldSchemaPatternsAllCompile) {
   std::set<std::string> patterns;
-  const auto collect = [&](const json& node, const auto& self) -> void {
+  std::function<void(const json&)> collect = [&](const json& node) {
     if (node.is_object()) {
       for (const auto& [key, value] : node.items()) {
         if (key == "pattern" && value.is_string()) patterns.insert(value.get<std::string>());
         if (key == "patternProperties" && value.is_object()) {
           for (const auto& [pattern, unused] : value.items()) patterns.insert(pattern);
         }
-        self(value, self);
+        collect(value);
       }
     } else if (node.is_array()) {
-      for (const json& value : node) self(value, self);
+      for (const json& value : node) collect(value);
     }
   };
   const std::vector<fs::path> roots = {testsuites_dir(),
@@ -225,10 +226,21 @@ TEST(JsonSchemaTestSuite, RealWorldSchemaPatternsAllCompile) {
       if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
       if (path.find("schema") == std::string::npos) continue;
       if (path.find("json-schema-test-suite/tests") != std::string::npos) continue;
-      collect(read_json(entry.path()), collect);
+      // Only JSON Schemas: data documents (e.g. CycloneDX cryptography-defs.json) may use
+      // "pattern" for something else.
+      const json document = read_json(entry.path());
+      const auto is_schema = [&] {
+        for (const char* key : {"$id", "id", "$defs", "definitions", "properties", "type"}) {
+          if (document.contains(key)) return true;
+        }
+        return false;
+      };
+      if (document.is_object() && document.contains("$schema") && is_schema()) {
+        collect(document);
+      }
     }
   }
-  EXPECT_GT(patterns.size(), 200u);
+  EXPECT_GE(patterns.size(), 80u);
   for (const std::string& pattern : patterns) {
     EXPECT_TRUE(is_ecma_regex(pattern)) << pattern;
     auto compiled = EcmaRegex::compile(pattern);
@@ -383,7 +395,7 @@ TEST(EcmaRegex, PropertyNamesAreCaseSensitiveAndStrict) {
 
 TEST(EcmaRegex, PropertiesWithoutRe2TablesAreValidButRejected) {
   for (const char* pattern : {"\\p{Alphabetic}", "\\P{Emoji}", "\\p{scx=Grek}",
-                              "\\p{Script_Extensions=Latin}", "\\p{sc=Zzzz}", "\\p{sc=Kawi}"}) {
+                              "\\p{Script_Extensions=Latin}", "\\p{sc=Zzzz}", "\\p{sc=Garay}"}) {
     EXPECT_TRUE(is_ecma_regex(pattern)) << pattern;
     auto compiled = EcmaRegex::compile(pattern);
     ASSERT_FALSE(compiled.has_value()) << pattern;
@@ -512,7 +524,8 @@ TEST(EcmaRegex, LookaheadBodyMayMatchBeyondTheRest) {
 TEST(EcmaRegex, LookaheadInOneTopLevelAlternativeOnlyGuardsThatAlternative) {
   const EcmaRegex r = re("^(?!ab)a|b$|^(?=c)..");
   EXPECT_TRUE(r.search("ac"));
-  EXPECT_FALSE(r.search("ab"));
+  EXPECT_FALSE(r.search("abc"));
+  EXPECT_TRUE(r.search("ab"));  // by the second alternative
   EXPECT_TRUE(r.search("xb"));
   EXPECT_TRUE(r.search("cd"));
   EXPECT_FALSE(r.search("dc"));
@@ -687,7 +700,7 @@ TEST(EcmaRegexHostile, InvalidUtf8SubjectIsMatchedAsReplacementCharacters) {
   EXPECT_TRUE(matches("^.$", "\xff"));
   EXPECT_TRUE(matches("^\\uFFFD$", "\xff"));
   EXPECT_TRUE(matches("^a\\uFFFDb$", "a\xe2\x82" "b"));  // truncated sequence: one U+FFFD
-  EXPECT_TRUE(matches("^\\uFFFD{2}$", "\xed\xa0\x80"));  // encoded surrogate
+  EXPECT_TRUE(matches("^\\uFFFD{3}$", "\xed\xa0\x80"));  // encoded surrogate: 3 subparts
   EXPECT_FALSE(matches("^[a-z]*$", "abc\xff"));
   EXPECT_TRUE(matches("^[^<>]*$", "abc\xc0\xaf"));
   EXPECT_FALSE(matches("<", "abc\xc0\xaf"));

@@ -259,6 +259,25 @@ TEST(Hostname, ValidatesALabelsCaseInsensitively) {
   EXPECT_TRUE(is_hostname("ab--cd"));  // reserved but not an A-label
 }
 
+TEST(Hostname, AppliesTheBidiRuleToRightToLeftALabels) {
+  EXPECT_TRUE(is_hostname("xn--4dbc"));      // Hebrew only
+  EXPECT_TRUE(is_hostname("xn--1-zhc"));     // Hebrew then European digit
+  EXPECT_TRUE(is_hostname("xn--mgb0j"));     // Arabic then Arabic-Indic digit
+  EXPECT_FALSE(is_hostname("xn--a-0hc"));    // Latin first, then Hebrew
+  EXPECT_FALSE(is_hostname("xn--a-zhc"));    // Hebrew first, ends in Latin
+  EXPECT_FALSE(is_hostname("xn--1-0hc"));    // starts with a digit
+  EXPECT_FALSE(is_hostname("xn--1-ymc8o"));  // mixes Arabic-Indic and European digits
+}
+
+TEST(Hostname, ContextRulesSeeTheScriptOfContextCodePoints) {
+  EXPECT_TRUE(is_hostname("xn--9db6da"));  // U+05F4 after U+05F4 (itself Hebrew)
+}
+
+TEST(Hostname, RejectsPunycodeThatNoEncoderProduces) {
+  EXPECT_FALSE(is_hostname("xn---puo6a"));  // '-' with no basic code points before it
+  EXPECT_FALSE(is_hostname("xn--a-"));      // all-ASCII "decoding"
+}
+
 TEST(Hostname, RejectsNonAsciiAndNul) {
   EXPECT_FALSE(is_hostname("\xc3\xa9xample.com"));
   EXPECT_FALSE(is_hostname(std::string("a\0b", 3)));
@@ -312,9 +331,19 @@ TEST(JsonPointer, AllowsAnyUnicodeButRejectsBadUtf8) {
   EXPECT_TRUE(is_json_pointer("/\xf0\x9f\x98\x8e"));
   EXPECT_FALSE(is_json_pointer("/\xff"));
   EXPECT_FALSE(is_json_pointer("/~"));
+}
+
+TEST(RelativeJsonPointer, AcceptsIndexManipulationOfDraft2020) {
   EXPECT_TRUE(is_relative_json_pointer("0"));
-  EXPECT_FALSE(is_relative_json_pointer("0+1/a"));  // no index manipulation
+  EXPECT_TRUE(is_relative_json_pointer("0+1/a"));
+  EXPECT_TRUE(is_relative_json_pointer("2-10"));
+  EXPECT_TRUE(is_relative_json_pointer("1-1#"));
+  EXPECT_FALSE(is_relative_json_pointer("0+/a"));
+  EXPECT_FALSE(is_relative_json_pointer("0+01/a"));
+  EXPECT_FALSE(is_relative_json_pointer("0+-1/a"));
+  EXPECT_FALSE(is_relative_json_pointer("0++1"));
   EXPECT_FALSE(is_relative_json_pointer("1#/"));
+  EXPECT_FALSE(is_relative_json_pointer("-1"));
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The main job: set up, build, and validate the example advisories kept in
+# examples/ (the valid ones must pass; the invalid ones show what findings
+# look like). Becomes `lotse serve --demo` when the platform exists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S . -B build/main -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOTSE_TESTS=OFF -DLOTSE_BENCH=OFF >/dev/null
+cmake --build build/main --target lotse
+
+echo "== lotse validate examples/csaf/valid (must pass)"
+./build/main/lotse validate examples/csaf/valid
+echo "== lotse validate examples/csaf/invalid (each shows its findings)"
+status=0
+./build/main/lotse validate examples/csaf/invalid || status=$?
+if [ "$status" -ne 1 ]; then
+  echo "run: expected findings (exit 1) for examples/csaf/invalid, got exit $status" >&2
+  exit 1
+fi
+echo "== done: examples validated"

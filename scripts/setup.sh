@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what building and testing Lotse needs on Debian 12, idempotently:
+# when every package is already there it only checks (well under a second).
+# Sourced by scripts/run.sh and scripts/test.sh; usable alone.
+set -euo pipefail
+
+LOTSE_PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config
+  clang libclang-rt-14-dev            # sanitizer + libFuzzer build
+  libre2-dev libsimdjson-dev libexpected-dev libcli11-dev
+  libgtest-dev libgmock-dev nlohmann-json3-dev libbenchmark-dev
+)
+
+missing=()
+for pkg in "${LOTSE_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
