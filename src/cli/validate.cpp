@@ -123,8 +123,17 @@ int run_validate(const ValidateArgs& args) {
   std::mutex mutex;
   std::condition_variable ready;
   std::atomic<std::size_t> next{0};
+  // Workers stay at most `window` documents ahead of the printer, so a slow
+  // terminal or a starved printer cannot make finished results pile up.
+  const std::size_t window = 64 * static_cast<std::size_t>(jobs);
+  std::size_t printed = 0;
+  std::condition_variable room;
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < files.size();) {
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return i < printed + window; });
+      }
       Outcome outcome = validate_one(files[i], args, options);
       std::lock_guard lock(mutex);
       outcomes[i] = std::move(outcome);
@@ -143,7 +152,9 @@ int run_validate(const ValidateArgs& args) {
       ready.wait(lock, [&] { return outcomes[i].has_value(); });
       outcome = std::move(*outcomes[i]);
       outcomes[i].reset();
+      printed = i + 1;
     }
+    room.notify_all();
     if (outcome.io_error) {
       ++io_errors;
       (args.format == "json" ? std::cout : std::cerr) << outcome.output;

@@ -14,6 +14,10 @@ namespace {
 constexpr std::int64_t kMaxMemPerProgram = 32 << 20;
 constexpr std::size_t kMaxPrograms = 64;  // RE2 programs per pattern (lookahead splitting)
 
+// Prefixes of compile()'s errors; "unsupported" ones name valid ECMA-262 (is_ecma_regex true).
+constexpr const char* kInvalid = "invalid ECMA-262 regular expression";
+constexpr const char* kUnsupported = "unsupported ECMA-262 regular expression";
+
 // `\B` is the only construct that can hold at a byte offset inside a multi-byte character,
 // where RE2's unanchored search may start; this prefix restricts starts to character boundaries.
 constexpr const char* kCharacterBoundaryPrefix = "^(?s:.)*?(?:";
@@ -44,15 +48,19 @@ std::string plain_pattern(const detail::Analysis& analysis, bool& any) {
 
 tl::expected<detail::Analysis, std::string> analyze_for_translation(std::string_view pattern) {
   if (pattern.size() > EcmaRegex::kMaxPatternBytes) {
-    return tl::unexpected("pattern is longer than " +
+    const detail::Analysis syntax = detail::analyze(pattern, false);
+    if (!syntax.syntax_error.empty()) {
+      return tl::unexpected(std::string(kInvalid) + " " + syntax.syntax_error);
+    }
+    return tl::unexpected(std::string(kUnsupported) + ": pattern is longer than " +
                           std::to_string(EcmaRegex::kMaxPatternBytes) + " bytes");
   }
   detail::Analysis analysis = detail::analyze(pattern, true);
   if (!analysis.syntax_error.empty()) {
-    return tl::unexpected("invalid ECMA-262 regular expression " + analysis.syntax_error);
+    return tl::unexpected(std::string(kInvalid) + " " + analysis.syntax_error);
   }
   if (!analysis.unsupported.empty()) {
-    return tl::unexpected("unsupported ECMA-262 construct " + analysis.unsupported);
+    return tl::unexpected(std::string(kUnsupported) + " " + analysis.unsupported);
   }
   return analysis;
 }
@@ -116,7 +124,7 @@ tl::expected<EcmaRegex, std::string> EcmaRegex::compile(std::string_view pattern
   const auto build = [&](const std::string& text) {
     auto re = std::make_unique<const RE2>(text, re2_options());
     if (!re->ok() && error.empty()) {
-      error = "RE2 cannot compile the translation of this pattern: " + re->error();
+      error = std::string(kUnsupported) + ": RE2 cannot compile the translation: " + re->error();
     }
     ++programs;
     return re;
@@ -127,7 +135,7 @@ tl::expected<EcmaRegex, std::string> EcmaRegex::compile(std::string_view pattern
   for (const detail::Branch& branch : analysis->branches) {
     if (branch.lookaheads.empty()) continue;
     if (programs + branch.lookaheads.size() + 1 > kMaxPrograms) {
-      return tl::unexpected(std::string("unsupported ECMA-262 construct: more than ") +
+      return tl::unexpected(std::string(kUnsupported) + ": more than " +
                             std::to_string(kMaxPrograms) +
                             " leading lookaheads and alternatives");
     }

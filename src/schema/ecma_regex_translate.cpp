@@ -24,6 +24,7 @@ constexpr std::size_t kMaxDepth = 1000;             // group nesting compile() a
 constexpr std::uint32_t kRe2MaxRepeat = 1000;       // RE2's limit for {n,m}
 constexpr std::uint32_t kMaxRepeat = 100000;        // larger counts are split into chunks
 constexpr std::size_t kMaxTranslatedBytes = 2u << 20;
+constexpr std::size_t kMaxClassWeight = 1000;       // Unicode property tables RE2 must parse
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 constexpr const char* kNoMatch = "[^\\x{0}-\\x{10FFFF}]";
 constexpr const char* kAnyChar = "[\\x{0}-\\x{10FFFF}]";
@@ -348,20 +349,33 @@ void add_categories(std::uint32_t mask, ClassSet& out) {
 // `[^M]`, so `\P{L}` needs no table of unassigned code points; where that is impossible (in a
 // negated class: RE2 has no intersection) or wrong (under `i`: RE2 folds case before it
 // complements, ECMA after), M is replaced by the union of the other categories, Cn included.
-std::string render(ClassSet set, bool negated, bool ignore_case) {
+// `weight` grows by the RE2 parsing cost of the result, in Unicode property tables parsed.
+std::string render(ClassSet set, bool negated, bool ignore_case, std::size_t& weight) {
   if (!set.complements.empty() && (negated || ignore_case)) {
     for (const std::uint32_t mask : set.complements) add_categories(kAllLeaves & ~mask, set);
     set.complements.clear();
   }
+  const auto tables = [](std::string_view items) {
+    std::size_t n = 0;
+    for (std::size_t k = items.find("\\p"); k != std::string_view::npos;
+         k = items.find("\\p", k + 2)) {
+      ++n;
+    }
+    return n;
+  };
+  weight += tables(set.items) + set.ranges.size() / 64;
   if (set.complements.empty()) return render_union(set, negated);
+  const bool alone = set.ranges.empty() && set.items.empty() && set.complements.size() == 1;
   std::string out = "(?:";
   if (!set.ranges.empty() || !set.items.empty()) out += render_union(set, false) + "|";
   for (const std::uint32_t mask : set.complements) {
     ClassSet members;
     add_categories(mask, members);
+    weight += tables(members.items);
     out += members.items.empty() ? kAnyChar : "[^" + members.items + "]";
     out += '|';
   }
+  if (alone) return out.substr(3, out.size() - 4);
   out.back() = ')';
   return out;
 }
@@ -594,6 +608,12 @@ class Scanner {
       out_ += kNoMatch;  // a lone surrogate never occurs in UTF-8 text
     } else {
       append_re2_char(out_, c);
+    }
+  }
+  void emit_class(ClassSet set, bool negated) {
+    out_ += render(std::move(set), negated, (top().flags & kIgnoreCase) != 0, class_weight_);
+    if (class_weight_ > kMaxClassWeight) {
+      unsupported("more than 1000 Unicode property classes (RE2 compile time)", i_);
     }
   }
   void end_branch() {
@@ -1068,7 +1088,7 @@ class Scanner {
         return;
       case Escape::kSet:
         begin_atom();
-        if (tr_) out_ += render(std::move(e.set), false, (top().flags & kIgnoreCase) != 0);
+        if (tr_) emit_class(std::move(e.set), false);
         return;
       case Escape::kWordBoundary:
         if ((top().flags & kIgnoreCase) != 0) {
@@ -1140,7 +1160,7 @@ class Scanner {
     }
     ++i_;
     begin_atom();
-    if (tr_) out_ += render(std::move(set), negated, (top().flags & kIgnoreCase) != 0);
+    if (tr_) emit_class(std::move(set), negated);
   }
 
   enum class Last { kNone, kAtom, kQuantified, kAssertion };
@@ -1157,6 +1177,7 @@ class Scanner {
   Prefix prefix_ = Prefix::kStart;
   std::size_t atom_start_ = 0;
   std::size_t translated_bytes_ = 0;
+  std::size_t class_weight_ = 0;
   std::uint32_t captures_ = 0;
   std::set<std::string> all_names_;
   std::vector<std::pair<std::uint32_t, std::size_t>> backrefs_;
