@@ -141,8 +141,7 @@ int run_validate(const ValidateArgs& args) {
     }
   };
   std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  if (jobs == 1) worker();
+  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);  // this thread prints
 
   std::size_t invalid = 0, io_errors = errors.size();
   for (std::size_t i = 0; i < files.size(); ++i) {
