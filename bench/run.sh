@@ -35,7 +35,14 @@ section "machine"
   echo "cpu:    $(lscpu | sed -n 's/^Model name: *//p')"
   echo "ram:    $(free -h | awk '/^Mem:/ {print $2}')"
   echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (other work on the cores skews wall time; quote CPU time)"
-  echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  # Uncommitted changes to the measured code make the figures unreproducible
+  # from the commit alone: say so.
+  if [[ -n $(git -C "$root" status --porcelain -- src bench CMakeLists.txt 2>/dev/null) ]]; then
+    commit+=" + uncommitted changes"
+  fi
+  echo "commit: $commit"
+  echo "cxx:    $(c++ --version | head -1)"
 } | tee "$out/machine.txt"
 
 section "build (Release, $build)"

@@ -233,14 +233,21 @@ tl::expected<void, std::string> Compiler::compile_root(std::string_view uri) {
 
 Node* Compiler::compile(const json::Value& schema, const Info* fallback) {
   if (auto it = compiled_.find(&schema); it != compiled_.end()) return it->second;
-  if (!info_.count(&schema)) {
-    if (!fallback) {
-      fail("internal: schema at unknown location");
-      return nullptr;
-    }
-    index(schema, *fallback);
+  if (!info_.count(&schema) && fallback) index(schema, *fallback);
+  auto found = info_.find(&schema);
+  if (found == info_.end()) {
+    // Not a schema (e.g. an array where a subschema belongs): the
+    // compilation fails; the placeholder keeps the graph well-formed.
+    fail((fallback ? fallback->location : std::string("(schema)")) +
+         ": a schema must be an object or a boolean, found " +
+         std::string(json::type_name(schema.type())));
+    graph_.nodes.emplace_back();
+    Node& placeholder = graph_.nodes.back();
+    placeholder.is_boolean = true;
+    placeholder.boolean_value = false;
+    return &placeholder;
   }
-  const Info& info = info_.at(&schema);
+  const Info& info = found->second;
   graph_.nodes.emplace_back();
   Node& node = graph_.nodes.back();
   compiled_.emplace(&schema, &node);

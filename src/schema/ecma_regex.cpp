@@ -136,8 +136,7 @@ tl::expected<EcmaRegex, std::string> EcmaRegex::compile(std::string_view pattern
     if (branch.lookaheads.empty()) continue;
     if (programs + branch.lookaheads.size() + 1 > kMaxPrograms) {
       return tl::unexpected(std::string(kUnsupported) + ": more than " +
-                            std::to_string(kMaxPrograms) +
-                            " leading lookaheads and alternatives");
+                            std::to_string(kMaxPrograms) + " leading lookaheads and alternatives");
     }
     Program::Guarded guarded;
     for (const detail::Lookahead& lookahead : branch.lookaheads) {
@@ -151,6 +150,7 @@ tl::expected<EcmaRegex, std::string> EcmaRegex::compile(std::string_view pattern
 }
 
 bool EcmaRegex::search(std::string_view subject) const {
+  if (!program_) return false;  // moved-from
   std::string repaired;
   if (!is_valid_utf8(subject)) {
     repaired = with_replacement_characters(subject);
@@ -171,7 +171,10 @@ bool EcmaRegex::search(std::string_view subject) const {
   return false;
 }
 
-const std::string& EcmaRegex::source() const { return program_->source; }
+const std::string& EcmaRegex::source() const {
+  static const std::string kEmpty;
+  return program_ ? program_->source : kEmpty;
+}
 
 bool is_ecma_regex(std::string_view pattern) {
   return detail::analyze(pattern, false).syntax_error.empty();

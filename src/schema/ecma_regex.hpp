@@ -19,9 +19,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <tl/expected.hpp>
+#include <vector>
 
 namespace lotse::schema {
 
@@ -45,9 +44,8 @@ class EcmaRegex {
   // Why: error messages and reports must quote the pattern as the schema author wrote it.
   const std::string& source() const;
 
-  struct Program;  // internal: the compiled RE2 programs (defined in ecma_regex.cpp)
-
  private:
+  struct Program;  // the compiled RE2 programs (defined in ecma_regex.cpp)
   explicit EcmaRegex(std::shared_ptr<const Program> program);
   std::shared_ptr<const Program> program_;
 };
@@ -80,9 +78,9 @@ struct Branch {
 };
 
 struct Analysis {
-  std::string syntax_error;  // non-empty: the pattern is not valid ECMA-262 (u-mode)
-  std::string unsupported;   // non-empty: valid ECMA-262 but not translatable to RE2
-  std::vector<Branch> branches;  // the translation; complete only if both strings are empty
+  std::string syntax_error;            // non-empty: the pattern is not valid ECMA-262 (u-mode)
+  std::string unsupported;             // non-empty: valid ECMA-262 but not translatable to RE2
+  std::vector<Branch> branches;        // the translation; complete only if both strings are empty
   bool has_non_word_boundary = false;  // `\B` occurs (see EcmaRegex::compile)
 };
 

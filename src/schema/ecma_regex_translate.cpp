@@ -20,11 +20,11 @@
 namespace lotse::schema::detail {
 namespace {
 
-constexpr std::size_t kMaxDepth = 1000;             // group nesting compile() accepts
-constexpr std::uint32_t kRe2MaxRepeat = 1000;       // RE2's limit for {n,m}
-constexpr std::uint32_t kMaxRepeat = 100000;        // larger counts are split into chunks
+constexpr std::size_t kMaxDepth = 1000;        // group nesting compile() accepts
+constexpr std::uint32_t kRe2MaxRepeat = 1000;  // RE2's limit for {n,m}
+constexpr std::uint32_t kMaxRepeat = 100000;   // larger counts are split into chunks
 constexpr std::size_t kMaxTranslatedBytes = 2u << 20;
-constexpr std::size_t kMaxClassWeight = 1000;       // Unicode property tables RE2 must parse
+constexpr std::size_t kMaxClassWeight = 1000;  // Unicode property tables RE2 must parse
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 constexpr const char* kNoMatch = "[^\\x{0}-\\x{10FFFF}]";
 constexpr const char* kAnyChar = "[\\x{0}-\\x{10FFFF}]";
@@ -150,10 +150,9 @@ std::string render_union(const ClassSet& set, bool negated) {
 }
 
 // ECMA-262 WhiteSpace and LineTerminator (`\s`), Unicode 14 Space_Separator included.
-constexpr Range kWhiteSpace[] = {{0x09, 0x0D}, {0x20, 0x20},     {0xA0, 0xA0},
-                                 {0x1680, 0x1680}, {0x2000, 0x200A}, {0x2028, 0x2029},
-                                 {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000},
-                                 {0xFEFF, 0xFEFF}};
+constexpr Range kWhiteSpace[] = {
+    {0x09, 0x0D},     {0x20, 0x20},     {0xA0, 0xA0},     {0x1680, 0x1680}, {0x2000, 0x200A},
+    {0x2028, 0x2029}, {0x202F, 0x202F}, {0x205F, 0x205F}, {0x3000, 0x3000}, {0xFEFF, 0xFEFF}};
 
 ClassSet whitespace(bool negated) {
   ClassSet set;
@@ -217,6 +216,7 @@ struct GcValue {
   const char* names;  // comma-separated ECMA-262 spellings (Table 69)
   std::uint32_t mask;
 };
+// clang-format off
 constexpr GcValue kGeneralCategories[] = {
     {"Other,C", leaves(0, 4)}, {"Letter,L", leaves(5, 9)},
     {"Cased_Letter,LC", (1u << 5) | (1u << 8) | (1u << 9)},
@@ -238,6 +238,7 @@ constexpr GcValue kGeneralCategories[] = {
     {"Line_Separator,Zl", 1u << 27}, {"Paragraph_Separator,Zp", 1u << 28},
     {"Space_Separator,Zs", 1u << 29},
 };
+// clang-format on
 
 // ECMA-262 Table 70 (Script values, Unicode 16): "Long,Short[,Extra];", long name first.
 constexpr const char* kScripts =
@@ -322,7 +323,7 @@ void add_categories(std::uint32_t mask, ClassSet& out) {
     int last;
   };
   // RE2's `\pC` is Cc|Cf|Co|Cs: ECMA's C additionally contains Cn, added as explicit ranges.
-  static constexpr Major kMajors[] = {{"\\pC", 0, 4}, {"\\pL", 5, 9},   {"\\pM", 10, 12},
+  static constexpr Major kMajors[] = {{"\\pC", 0, 4},   {"\\pL", 5, 9},   {"\\pM", 10, 12},
                                       {"\\pN", 13, 15}, {"\\pP", 16, 22}, {"\\pS", 23, 26},
                                       {"\\pZ", 27, 29}};
   for (const Major& major : kMajors) {
@@ -355,11 +356,10 @@ std::string render(ClassSet set, bool negated, bool ignore_case, std::size_t& we
     for (const std::uint32_t mask : set.complements) add_categories(kAllLeaves & ~mask, set);
     set.complements.clear();
   }
-  const auto tables = [](std::string_view items) {
+  const auto tables = [](std::string_view items) {  // counts \p.. and \P.. items
     std::size_t n = 0;
-    for (std::size_t k = items.find("\\p"); k != std::string_view::npos;
-         k = items.find("\\p", k + 2)) {
-      ++n;
+    for (std::size_t k = 0; k + 1 < items.size(); ++k) {
+      if (items[k] == '\\' && (items[k + 1] == 'p' || items[k + 1] == 'P')) ++n;
     }
     return n;
   };
@@ -501,10 +501,10 @@ enum class GroupKind : std::uint8_t { kRoot, kCapture, kPlain, kLookahead, kLook
 
 struct Frame {
   GroupKind kind = GroupKind::kRoot;
-  bool negative = false;    // lookaround polarity
-  bool extracted = false;   // leading lookahead: its body becomes a Branch condition
-  std::uint8_t flags = 0;   // modifiers active inside the group
-  std::size_t offset = 0;   // byte offset of '('
+  bool negative = false;   // lookaround polarity
+  bool extracted = false;  // leading lookahead: its body becomes a Branch condition
+  std::uint8_t flags = 0;  // modifiers active inside the group
+  std::size_t offset = 0;  // byte offset of '('
   std::size_t out_start = 0;
   std::string name;
   std::unique_ptr<NameSets> names;
@@ -576,13 +576,13 @@ class Scanner {
     end_branch();
   }
 
-  int at(std::size_t k) const {
-    return k < p_.size() ? static_cast<unsigned char>(p_[k]) : -1;
-  }
+  int at(std::size_t k) const { return k < p_.size() ? static_cast<unsigned char>(p_[k]) : -1; }
   Frame& top() { return frames_.back(); }
   // Records a syntax error (the first one wins) and returns false.
   bool fail(const std::string& what, std::size_t offset) {
-    if (a_.syntax_error.empty()) a_.syntax_error = "at offset " + std::to_string(offset) + ": " + what;
+    if (a_.syntax_error.empty()) {
+      a_.syntax_error = "at offset " + std::to_string(offset) + ": " + what;
+    }
     return false;
   }
   Analysis finish() {
@@ -590,7 +590,9 @@ class Scanner {
     return std::move(a_);
   }
   void unsupported(const std::string& what, std::size_t offset) {
-    if (a_.unsupported.empty()) a_.unsupported = "at offset " + std::to_string(offset) + ": " + what;
+    if (a_.unsupported.empty()) {
+      a_.unsupported = "at offset " + std::to_string(offset) + ": " + what;
+    }
     tr_ = false;
     out_.clear();
   }
@@ -686,14 +688,18 @@ class Scanner {
 
   // --- quantifiers ---
 
-  bool parse_decimal(std::uint32_t& value) {
+  // Reads DecimalDigits; `value` saturates, `digits` keeps the exact number (no leading 0s).
+  bool parse_decimal(std::uint32_t& value, std::string_view* digits = nullptr) {
     if (at(i_) < '0' || at(i_) > '9') return false;
     std::uint64_t v = 0;
+    while (at(i_) == '0') ++i_;
+    const std::size_t first = i_;
     while (at(i_) >= '0' && at(i_) <= '9') {
       v = std::min<std::uint64_t>(v * 10 + static_cast<std::uint64_t>(at(i_) - '0'), 1u << 31);
       ++i_;
     }
     value = static_cast<std::uint32_t>(v);
+    if (digits != nullptr) *digits = p_.substr(first, i_ - first);
     return true;
   }
 
@@ -701,21 +707,34 @@ class Scanner {
     const std::size_t start = i_;
     std::uint32_t min = 0;
     std::uint32_t max = 0;
+    std::string_view min_digits = "0";
+    std::string_view max_digits = "0";
     bool unbounded = false;
     switch (at(i_)) {
-      case '*': unbounded = true; ++i_; break;
-      case '+': min = 1; unbounded = true; ++i_; break;
-      case '?': max = 1; ++i_; break;
+      case '*':
+        unbounded = true;
+        ++i_;
+        break;
+      case '+':
+        min = 1;
+        unbounded = true;
+        ++i_;
+        break;
+      case '?':
+        max = 1;
+        ++i_;
+        break;
       default:  // '{'
         ++i_;
-        if (!parse_decimal(min)) {
+        if (!parse_decimal(min, &min_digits)) {
           fail("lone '{' (not a quantifier)", start);
           return;
         }
         max = min;
+        max_digits = min_digits;
         if (at(i_) == ',') {
           ++i_;
-          unbounded = !parse_decimal(max);
+          unbounded = !parse_decimal(max, &max_digits);
         }
         if (at(i_) != '}') {
           fail("lone '{' (not a quantifier)", start);
@@ -733,7 +752,10 @@ class Scanner {
       fail("nothing to repeat", start);
       return;
     }
-    if (!unbounded && min > max) {
+    const bool out_of_order = min_digits.size() != max_digits.size()
+                                  ? min_digits.size() > max_digits.size()
+                                  : min_digits > max_digits;
+    if (!unbounded && out_of_order) {
       fail("numbers out of order in {} quantifier", start);
       return;
     }
@@ -757,7 +779,9 @@ class Scanner {
     const std::string atom = out_.substr(atom_start_);
     const std::size_t chunks = largest / kRe2MaxRepeat + 2;
     if (largest > kMaxRepeat || chunks * (atom.size() + 12) > kMaxTranslatedBytes) {
-      unsupported("repetition count " + std::to_string(largest) + " is too large", start);
+      unsupported(
+          "repetition count " + std::string(unbounded ? min_digits : max_digits) + " is too large",
+          start);
       return;
     }
     out_.resize(atom_start_);
@@ -845,9 +869,9 @@ class Scanner {
       }
     }
     if (f.kind == GroupKind::kLookbehind) {
-      unsupported(std::string("lookbehind '(?<") + (f.negative ? "!" : "=") +
-                      "' (RE2 has no lookaround)",
-                  f.offset);
+      unsupported(
+          std::string("lookbehind '(?<") + (f.negative ? "!" : "=") + "' (RE2 has no lookaround)",
+          f.offset);
     } else if (f.kind == GroupKind::kLookahead && !f.extracted) {
       unsupported(std::string("lookahead '(?") + (f.negative ? "!" : "=") +
                       "' (only supported at the start of a top-level alternative, directly "
@@ -875,7 +899,10 @@ class Scanner {
     bool dash = false;
     for (++i_;; ++i_) {
       const int c = at(i_);
-      const std::uint8_t bit = c == 'i' ? kIgnoreCase : c == 'm' ? kMultiline : c == 's' ? kDotAll : 0;
+      const std::uint8_t bit = c == 'i'   ? kIgnoreCase
+                               : c == 'm' ? kMultiline
+                               : c == 's' ? kDotAll
+                                          : 0;
       if (bit != 0) {
         if (((add | remove) & bit) != 0) return fail("repeated modifier flag", i_);
         (dash ? remove : add) |= bit;
@@ -996,9 +1023,21 @@ class Scanner {
         e.kind = Escape::kWordBoundary;
         e.negative = true;
         return true;
-      case 'd': case 'D': e.kind = Escape::kSet; e.set.items = c == 'd' ? "\\d" : "\\D"; return true;
-      case 'w': case 'W': e.kind = Escape::kSet; e.set.items = c == 'w' ? "\\w" : "\\W"; return true;
-      case 's': case 'S': e.kind = Escape::kSet; e.set = whitespace(c == 'S'); return true;
+      case 'd':
+      case 'D':
+        e.kind = Escape::kSet;
+        e.set.items = c == 'd' ? "\\d" : "\\D";
+        return true;
+      case 'w':
+      case 'W':
+        e.kind = Escape::kSet;
+        e.set.items = c == 'w' ? "\\w" : "\\W";
+        return true;
+      case 's':
+      case 'S':
+        e.kind = Escape::kSet;
+        e.set = whitespace(c == 'S');
+        return true;
       case 'p':
       case 'P': {
         e.kind = Escape::kSet;
@@ -1010,8 +1049,14 @@ class Scanner {
         i_ = close + 1;
         std::string why;
         switch (resolve_property(body, c == 'P', tr_, e.set, why)) {
-          case Status::kOk: return true;
-          case Status::kInvalid: return invalid("invalid property name");
+          case Status::kOk:
+            // RE2 folds case before complementing \P{Script}; ECMA complements first.
+            if (e.set.items.rfind("\\P{", 0) == 0 && (top().flags & kIgnoreCase) != 0) {
+              unsupported("\\P{" + std::string(body) + "} under the i modifier", start);
+            }
+            return true;
+          case Status::kInvalid:
+            return invalid("invalid property name");
           case Status::kUnsupported:
             unsupported("property escape \\" + std::string(1, static_cast<char>(c)) + "{" +
                             std::string(body) + "}: " + why,
@@ -1034,11 +1079,21 @@ class Scanner {
         if (at(i_) >= '0' && at(i_) <= '9') return invalid("invalid decimal escape");
         e.cp = 0;
         return true;
-      case 'f': e.cp = 0x0C; return true;
-      case 'n': e.cp = 0x0A; return true;
-      case 'r': e.cp = 0x0D; return true;
-      case 't': e.cp = 0x09; return true;
-      case 'v': e.cp = 0x0B; return true;
+      case 'f':
+        e.cp = 0x0C;
+        return true;
+      case 'n':
+        e.cp = 0x0A;
+        return true;
+      case 'r':
+        e.cp = 0x0D;
+        return true;
+      case 't':
+        e.cp = 0x09;
+        return true;
+      case 'v':
+        e.cp = 0x0B;
+        return true;
       case 'c':
         if (!is_ascii_letter(static_cast<char32_t>(at(i_)))) return invalid("invalid '\\c' escape");
         e.cp = static_cast<char32_t>(at(i_) % 32);
@@ -1059,8 +1114,21 @@ class Scanner {
         if (!in_class) return invalid("invalid identity escape '\\-' outside a character class");
         e.cp = '-';
         return true;
-      case '^': case '$': case '\\': case '.': case '*': case '+': case '?': case '(': case ')':
-      case '[': case ']': case '{': case '}': case '|': case '/':
+      case '^':
+      case '$':
+      case '\\':
+      case '.':
+      case '*':
+      case '+':
+      case '?':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '|':
+      case '/':
         e.cp = static_cast<char32_t>(c);
         return true;
       default:

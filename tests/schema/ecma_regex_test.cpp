@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <string>
 #include <thread>
@@ -70,8 +72,9 @@ std::string repeat(std::string_view s, std::size_t n) {
 bool is_simple_schema(const json& schema) {
   if (schema.is_boolean()) return true;
   if (!schema.is_object()) return false;
-  static const std::set<std::string> kKnown = {"$schema", "type", "pattern", "patternProperties",
-                                               "additionalProperties", "maximum", "format"};
+  static const std::set<std::string> kKnown = {
+      "$schema", "type",  "pattern", "patternProperties", "additionalProperties",
+      "maximum", "format"};
   for (const auto& [key, value] : schema.items()) {
     if (kKnown.count(key) == 0) return false;
     if (key == "format" && value != "regex") return false;
@@ -551,8 +554,9 @@ TEST(EcmaRegex, CsafExtensionMetaschemaLookaheadExcludesOasisContentSchema) {
   ASSERT_EQ(pattern.rfind("^(?!https:", 0), 0u) << pattern;
   const EcmaRegex r = re(pattern);
   EXPECT_TRUE(r.search("https://example.com/csaf/extensions/acme_1.0.0.json"));
-  EXPECT_TRUE(r.search("https://docs.example.org/csaf/csaf/v2.1/os/schema/"
-                       "extension-content.json_1.0.0.json"));
+  EXPECT_TRUE(
+      r.search("https://docs.example.org/csaf/csaf/v2.1/os/schema/"
+               "extension-content.json_1.0.0.json"));
   const std::string excluded =
       "https://docs.oasis-open.org/csaf/csaf/v2.1/os/schema/extension-content.json_1.0.0.json";
   EXPECT_FALSE(r.search(excluded));
@@ -577,6 +581,21 @@ TEST(EcmaRegex, ModifiersIgnoreCaseAndDotAllAreSupported) {
   EXPECT_FALSE(is_ecma_regex("(?x:a)"));
 }
 
+TEST(EcmaRegex, IgnoreCaseModifierFollowsEcmaCaseFolding) {
+  EXPECT_TRUE(matches("^(?i:\\P{Lu})$", "A"));  // 'a' is in \P{Lu} and folds to 'A'
+  EXPECT_TRUE(matches("^(?i:\\p{Lu})$", "a"));
+  EXPECT_FALSE(matches("^(?i:[^a])$", "A"));
+  EXPECT_TRUE(matches("^(?i:\\w)$", "\u017f"));   // LATIN SMALL LETTER LONG S folds to 's'
+  EXPECT_FALSE(matches("^(?i:\\W)$", "\u212a"));  // KELVIN SIGN folds to 'k'
+  EXPECT_TRUE(matches("^(?i:\\u00df)$", "\u1e9e"));
+  EXPECT_TRUE(matches("^(?i:\\p{sc=Greek})$", "\u00b5"));  // MICRO SIGN folds to Greek mu
+  // RE2 would complement after folding here; ECMA complements first.
+  EXPECT_TRUE(is_ecma_regex("(?i:\\P{sc=Greek})"));
+  EXPECT_FALSE(EcmaRegex::compile("(?i:\\P{sc=Greek})").has_value());
+  EXPECT_FALSE(EcmaRegex::compile("(?i:[\\P{sc=Greek}])").has_value());
+  EXPECT_TRUE(matches("^\\P{sc=Greek}$", "\u00b5"));
+}
+
 TEST(EcmaRegex, MultilineModifierWithAnchorsIsRejected) {
   EXPECT_TRUE(is_ecma_regex("(?m:^a$)"));
   EXPECT_FALSE(EcmaRegex::compile("(?m:^a$)").has_value());
@@ -599,12 +618,15 @@ TEST(EcmaRegex, NonWordBoundaryDoesNotMatchInsideMultibyteCharacter) {
 
 TEST(EcmaRegex, UnicodeModeRejectsAnnexBSyntax) {
   for (const char* bad :
-       {"\\a", "\\e", "\\z", "\\-", "\\_", "\\ ", "{", "}", "]", "a{", "a{1", "a{,3}", "a{1,2",
-        "(?i)abc", "(?P<n>x)", "(?#c)a", "(?", "(?<", "(?<>x)", "(?<1a>x)", "(?<a-b>x)", "\\c",
-        "\\c1", "[\\c1]", "\\x1", "\\xg0", "\\u12", "\\u{110000}", "\\u{}", "[\\1]", "\\00",
-        "\\01", "[\\00]", "\\8", "[\\B]", "[\\k]", "a**", "a+*", "*", "+a", "?", "|*", "(*)",
-        "^*", "$+", "\\b*", "(?=a)*", "(?!a){2}", "(?<=a)?", "a{2,1}", "[z-a]", "[\\w-z]",
-        "[a-\\s]", "(", "(a", "a)", ")", "[", "[a", "[\\", "\\", "(?<a>x", "\\p{L}{2,1}"}) {
+       {"\\a",      "\\e",    "\\z",     "\\-",     "\\_",    "\\ ",      "{",
+        "}",        "]",      "a{",      "a{1",     "a{,3}",  "a{1,2",    "(?i)abc",
+        "(?P<n>x)", "(?#c)a", "(?",      "(?<",     "(?<>x)", "(?<1a>x)", "(?<a-b>x)",
+        "\\c",      "\\c1",   "[\\c1]",  "\\x1",    "\\xg0",  "\\u12",    "\\u{110000}",
+        "\\u{}",    "[\\1]",  "\\00",    "\\01",    "[\\00]", "\\8",      "[\\B]",
+        "[\\k]",    "a**",    "a+*",     "*",       "+a",     "?",        "|*",
+        "(*)",      "^*",     "$+",      "\\b*",    "(?=a)*", "(?!a){2}", "(?<=a)?",
+        "a{2,1}",   "[z-a]",  "[\\w-z]", "[a-\\s]", "(",      "(a",       "a)",
+        ")",        "[",      "[a",      "[\\",     "\\",     "(?<a>x",   "\\p{L}{2,1}"}) {
     EXPECT_FALSE(is_ecma_regex(bad)) << bad;
     auto compiled = EcmaRegex::compile(bad);
     ASSERT_FALSE(compiled.has_value()) << bad;
@@ -614,11 +636,39 @@ TEST(EcmaRegex, UnicodeModeRejectsAnnexBSyntax) {
 }
 
 TEST(EcmaRegex, ValidSyntaxVariantsAreAccepted) {
-  for (const char* good :
-       {"", "a|", "|", "()", "(?:)", "[]", "[^]", "[-]", "[a-]", "[-a]", "[--a]", "[a-b-c]",
-        "[\\d-]", "[-\\d]", "[\\]]", "[\\^]", "[^^]", "[{}()|*+?.$^]", "\\{", "x{1}?",
-        "a{0,0}", "a{007}", "\\0", "[\\0]", "\\u{0000000041}", "\\cz", "(?<\\u{1d4d0}>x)",
-        "(?<a>x)(?<b>y)\\k<a>", "^$", "\\b\\B", "(?i-ms:a)", "(?=a)", "(?<!a)"}) {
+  for (const char* good : {"",
+                           "a|",
+                           "|",
+                           "()",
+                           "(?:)",
+                           "[]",
+                           "[^]",
+                           "[-]",
+                           "[a-]",
+                           "[-a]",
+                           "[--a]",
+                           "[a-b-c]",
+                           "[\\d-]",
+                           "[-\\d]",
+                           "[\\]]",
+                           "[\\^]",
+                           "[^^]",
+                           "[{}()|*+?.$^]",
+                           "\\{",
+                           "x{1}?",
+                           "a{0,0}",
+                           "a{007}",
+                           "\\0",
+                           "[\\0]",
+                           "\\u{0000000041}",
+                           "\\cz",
+                           "(?<\\u{1d4d0}>x)",
+                           "(?<a>x)(?<b>y)\\k<a>",
+                           "^$",
+                           "\\b\\B",
+                           "(?i-ms:a)",
+                           "(?=a)",
+                           "(?<!a)"}) {
     EXPECT_TRUE(is_ecma_regex(good)) << good;
   }
 }
@@ -704,12 +754,92 @@ TEST(EcmaRegexHostile, ExpensiveTranslationsFailFast) {
 TEST(EcmaRegexHostile, InvalidUtf8SubjectIsMatchedAsReplacementCharacters) {
   EXPECT_TRUE(matches("^.$", "\xff"));
   EXPECT_TRUE(matches("^\\uFFFD$", "\xff"));
-  EXPECT_TRUE(matches("^a\\uFFFDb$", "a\xe2\x82" "b"));  // truncated sequence: one U+FFFD
+  EXPECT_TRUE(matches("^a\\uFFFDb$",
+                      "a\xe2\x82"
+                      "b"));                             // truncated sequence: one U+FFFD
   EXPECT_TRUE(matches("^\\uFFFD{3}$", "\xed\xa0\x80"));  // encoded surrogate: 3 subparts
   EXPECT_FALSE(matches("^[a-z]*$", "abc\xff"));
   EXPECT_TRUE(matches("^[^<>]*$", "abc\xc0\xaf"));
   EXPECT_FALSE(matches("<", "abc\xc0\xaf"));
   EXPECT_TRUE(matches("^.{3}$", "\xf4\x90\x80\x80") == false);
+}
+
+// Random token soup: no crash (run under sanitizers), and compile()'s error kind agrees with
+// is_ecma_regex: "invalid ..." exactly when the syntax is invalid.
+TEST(EcmaRegexHostile, RandomPatternsNeverCrashAndErrorKindsAgreeWithIsEcmaRegex) {
+  static const std::string_view kTokens[] = {"a",
+                                             "\\u00e9",
+                                             "\\u{1F600}",
+                                             "\\uD83D",
+                                             "\\uDE00",
+                                             ".",
+                                             "^",
+                                             "$",
+                                             "|",
+                                             "(",
+                                             ")",
+                                             "(?:",
+                                             "(?=",
+                                             "(?!",
+                                             "(?<=",
+                                             "(?<!",
+                                             "(?<n>",
+                                             "(?i:",
+                                             "(?-s:",
+                                             "[",
+                                             "]",
+                                             "[^",
+                                             "-",
+                                             "*",
+                                             "+",
+                                             "?",
+                                             "{",
+                                             "}",
+                                             "{2}",
+                                             "{1,}",
+                                             "{0,3}",
+                                             "{2,1}",
+                                             ",",
+                                             "\\d",
+                                             "\\S",
+                                             "\\b",
+                                             "\\B",
+                                             "\\p{L}",
+                                             "\\P{C}",
+                                             "\\p{sc=Grek}",
+                                             "\\p{Foo}",
+                                             "\\p{",
+                                             "\\1",
+                                             "\\k<n>",
+                                             "\\k",
+                                             "\\c",
+                                             "\\x4",
+                                             "\\u{",
+                                             "\\",
+                                             "\\-",
+                                             "\\/",
+                                             "\\0",
+                                             "\\00",
+                                             "a-z",
+                                             "\xff",
+                                             "\xc3",
+                                             std::string_view("\0", 1)};
+  const std::string subjects[] = {"", "a", "\u00e9a1 ", "\U0001F600\n", "\xff\xfe", "aaaa"};
+  std::mt19937 rng(20240601);
+  for (int round = 0; round < 20000; ++round) {
+    std::string pattern;
+    const int length = static_cast<int>(rng() % 9);
+    for (int k = 0; k < length; ++k) pattern += kTokens[rng() % std::size(kTokens)];
+    const bool valid = is_ecma_regex(pattern);
+    auto compiled = EcmaRegex::compile(pattern);
+    if (compiled) {
+      EXPECT_TRUE(valid) << pattern;
+      for (const std::string& subject : subjects) compiled->search(subject);
+    } else {
+      const bool invalid_error = compiled.error().rfind("invalid ", 0) == 0;
+      EXPECT_EQ(invalid_error, !valid) << pattern << ": " << compiled.error();
+    }
+  }
 }
 
 TEST(EcmaRegexHostile, InvalidUtf8PatternIsRejected) {
