@@ -4,9 +4,14 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 
 #include <simdjson.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "json/utf8.hpp"
 
@@ -20,99 +25,6 @@ std::string ParseError::describe() const {
            std::to_string(first->column) + ")";
   }
   return out;
-}
-
-// The parser proper. One instance per parse() call; see parser.hpp for the
-// contract. The grammar is driven by an explicit stack of open containers so
-// that depth never consumes native stack.
-class Parser {
- public:
-  Parser(Document& doc, const ParseLimits& limits)
-      : doc_(doc),
-        limits_(limits),
-        begin_(doc.source_->data()),
-        p_(begin_),
-        end_(begin_ + doc.source_->size()) {}
-
-  // The body of parse() (a member, as Document's storage is private).
-  // `claimed_size`, when set, is the size of an input refused unread.
-  static tl::expected<Document, ParseError> parse_document(std::string&& text,
-                                                          const ParseLimits& limits,
-                                                          std::size_t claimed_size = 0);
-
- private:
-  tl::expected<void, ParseError> run(std::size_t claimed_size);
-
-  struct Frame {
-    bool is_object;
-    std::uint32_t offset;  // of the opening bracket
-    std::size_t first;     // index of the first pending item / member
-  };
-
-  tl::unexpected<ParseError> fail(ParseError::Kind kind, std::string message,
-                                  const char* at) const {
-    ParseError error;
-    error.kind = kind;
-    error.message = std::move(message);
-    error.where = locate(doc_.source(), static_cast<std::size_t>(at - begin_));
-    return tl::unexpected(std::move(error));
-  }
-
-  void* allocate(std::size_t bytes);
-  void skip_whitespace() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-  }
-  std::uint32_t offset_of(const char* at) const {
-    return static_cast<std::uint32_t>(at - begin_);
-  }
-
-  tl::expected<std::string_view, ParseError> parse_string();
-  tl::expected<Value, ParseError> parse_scalar();
-  tl::expected<Value, ParseError> parse_number();
-  tl::expected<void, ParseError> check_duplicates(std::size_t first);
-  Value close_array(const Frame& frame);
-  Value close_object(const Frame& frame);
-  tl::expected<void, ParseError> parse_key();
-  std::string describe_char(const char* at) const;
-
-  Document& doc_;
-  const ParseLimits& limits_;
-  const char* begin_;
-  const char* p_;
-  const char* end_;
-  std::vector<Frame> stack_;
-  std::vector<Value> pending_items_;
-  std::vector<Member> pending_members_;
-  std::byte* block_ = nullptr;
-  std::size_t block_left_ = 0;
-  std::size_t next_block_size_ = 0;
-};
-
-void* Parser::allocate(std::size_t bytes) {
-  bytes = (bytes + 7) & ~std::size_t{7};
-  if (bytes > block_left_) {
-    if (next_block_size_ == 0) {
-      next_block_size_ = std::clamp<std::size_t>(doc_.source_->size(), 4096, 1u << 20);
-    }
-    std::size_t size = std::max(bytes, next_block_size_);
-    next_block_size_ = std::min<std::size_t>(next_block_size_ * 2, 16u << 20);
-    doc_.arena_.push_back(std::make_unique<std::byte[]>(size));
-    block_ = doc_.arena_.back().get();
-    block_left_ = size;
-  }
-  void* result = block_;
-  block_ += bytes;
-  block_left_ -= bytes;
-  return result;
-}
-
-std::string Parser::describe_char(const char* at) const {
-  if (at >= end_) return "end of input";
-  unsigned char c = static_cast<unsigned char>(*at);
-  if (c >= 0x20 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "byte 0x%02x", c);
-  return buf;
 }
 
 namespace {
@@ -159,16 +71,181 @@ inline bool plain_string_byte(unsigned char c) {
   return c >= 0x20 && c != '"' && c != '\\';
 }
 
+inline bool is_json_whitespace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+// The hot loops of parsing, 16 bytes at a time where SSE2 exists (every
+// x86-64), byte by byte elsewhere and for the tail.
+inline const char* skip_json_whitespace(const char* p, const char* end) {
+  if (p < end && !is_json_whitespace(*p)) return p;  // the common case
+#ifdef __SSE2__
+  const __m128i space = _mm_set1_epi8(' '), newline = _mm_set1_epi8('\n');
+  const __m128i tab = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, space), _mm_cmpeq_epi8(chunk, newline)),
+                              _mm_or_si128(_mm_cmpeq_epi8(chunk, tab), _mm_cmpeq_epi8(chunk, cr)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(ws)) ^ 0xFFFFu;
+    if (mask) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  while (p < end && is_json_whitespace(*p)) ++p;
+  return p;
+}
+
+// First byte at or after `p` that ends the plain part of a string: '"',
+// '\\' or a control character (or `end`).
+inline const char* scan_plain_string(const char* p, const char* end) {
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  const __m128i limit = _mm_set1_epi8(0x1F);
+  while (end - p >= 16) {
+    __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Control characters: bytes 0x00-0x1F, i.e. min(byte, 0x1F) == byte.
+    __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(chunk, limit), chunk);
+    __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                                control);
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    if (mask) return p + __builtin_ctz(mask);
+    p += 16;
+  }
+#endif
+  while (p < end && plain_string_byte(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
 }  // namespace
 
+// The parser proper. One instance per parse() call; see parser.hpp for the
+// contract. The grammar is driven by an explicit stack of open containers so
+// that depth never consumes native stack.
+// Work space of a parse: the open containers and the items/members not yet
+// closed. Kept per thread and reused, so that validating thousands of small
+// documents does not allocate and free it thousands of times.
+struct ParseFrame {
+  bool is_object;
+  std::uint32_t offset;  // of the opening bracket
+  std::size_t first;     // index of the first pending item / member
+};
+struct Scratch {
+  std::vector<ParseFrame> stack;
+  std::vector<Value> items;
+  std::vector<Member> members;
+
+  void reset() {
+    stack.clear();
+    items.clear();
+    members.clear();
+    // Give back what one huge document needed (limit: 64 MiB of members).
+    if (members.capacity() > (1u << 20)) std::vector<Member>().swap(members);
+    if (items.capacity() > (2u << 20)) std::vector<Value>().swap(items);
+    if (stack.capacity() > 4096) std::vector<ParseFrame>().swap(stack);
+  }
+};
+
+class Parser {
+ public:
+  Parser(Document& doc, const ParseLimits& limits, Scratch& scratch)
+      : doc_(doc),
+        limits_(limits),
+        begin_(doc.source_->data()),
+        p_(begin_),
+        end_(begin_ + doc.source_->size()),
+        stack_(scratch.stack),
+        pending_items_(scratch.items),
+        pending_members_(scratch.members) {}
+
+  // The body of parse() (a member, as Document's storage is private).
+  // `claimed_size`, when set, is the size of an input refused unread.
+  static tl::expected<Document, ParseError> parse_document(std::string&& text,
+                                                          const ParseLimits& limits,
+                                                          std::size_t claimed_size = 0);
+
+ private:
+  bool run(std::size_t claimed_size);
+
+  using Frame = ParseFrame;
+
+  // Records the error (the first one wins) and returns false, so that hot
+  // functions return a plain bool instead of a large expected<>.
+  [[gnu::noinline, gnu::cold]] bool fail(ParseError::Kind kind, std::string message,
+                                         const char* at) {
+    if (!error_) {
+      ParseError error;
+      error.kind = kind;
+      error.message = std::move(message);
+      error.where = locate(doc_.source(), static_cast<std::size_t>(at - begin_));
+      error_ = std::move(error);
+    }
+    return false;
+  }
+
+  void* allocate(std::size_t bytes);
+  void skip_whitespace() { p_ = skip_json_whitespace(p_, end_); }
+  std::uint32_t offset_of(const char* at) const {
+    return static_cast<std::uint32_t>(at - begin_);
+  }
+
+  bool parse_string(std::string_view& out);
+  [[gnu::noinline]] bool parse_escaped_string(const char* open, const char* start,
+                                              std::string_view& out);
+  bool parse_scalar(Value& out);
+  bool parse_number(Value& out);
+  bool check_duplicates(std::size_t first);
+  Value close_array(const Frame& frame);
+  Value close_object(const Frame& frame);
+  bool parse_key();
+  std::string describe_char(const char* at) const;
+
+  Document& doc_;
+  const ParseLimits& limits_;
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  std::vector<Frame>& stack_;
+  std::vector<Value>& pending_items_;
+  std::vector<Member>& pending_members_;
+  std::byte* block_ = nullptr;
+  std::size_t block_left_ = 0;
+  std::size_t next_block_size_ = 0;
+  std::optional<ParseError> error_;
+};
+
+void* Parser::allocate(std::size_t bytes) {
+  bytes = (bytes + 7) & ~std::size_t{7};
+  if (bytes > block_left_) {
+    if (next_block_size_ == 0) {
+      next_block_size_ = std::clamp<std::size_t>(doc_.source_->size(), 4096, 1u << 20);
+    }
+    std::size_t size = std::max(bytes, next_block_size_);
+    next_block_size_ = std::min<std::size_t>(next_block_size_ * 2, 16u << 20);
+    doc_.arena_.push_back(std::make_unique_for_overwrite<std::byte[]>(size));
+    block_ = doc_.arena_.back().get();
+    block_left_ = size;
+  }
+  void* result = block_;
+  block_ += bytes;
+  block_left_ -= bytes;
+  return result;
+}
+
+std::string Parser::describe_char(const char* at) const {
+  if (at >= end_) return "end of input";
+  unsigned char c = static_cast<unsigned char>(*at);
+  if (c >= 0x20 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "byte 0x%02x", c);
+  return buf;
+}
+
+
 // REQUIRES: *p_ == '"'. Leaves p_ after the closing quote.
-tl::expected<std::string_view, ParseError> Parser::parse_string() {
+inline bool Parser::parse_string(std::string_view& out) {
   const char* open = p_;
   const char* start = ++p_;
   // Fast scan: most strings have no escapes and can be viewed in place.
-  while (p_ < end_ && plain_string_byte(static_cast<unsigned char>(*p_))) ++p_;
-  if (p_ >= end_) return fail(ParseError::Kind::syntax, "unterminated string", open);
-  if (*p_ == '"') {
+  p_ = scan_plain_string(p_, end_);
+  if (p_ < end_ && *p_ == '"') {
     std::size_t length = static_cast<std::size_t>(p_ - start);
     if (length > limits_.max_string_length) {
       return fail(ParseError::Kind::string_too_long,
@@ -177,28 +254,40 @@ tl::expected<std::string_view, ParseError> Parser::parse_string() {
                   open);
     }
     ++p_;
-    return std::string_view(start, length);
+    out = std::string_view(start, length);
+    return true;
   }
+  return parse_escaped_string(open, start, out);
+}
+
+bool Parser::parse_escaped_string(const char* open, const char* start, std::string_view& out_view) {
+  if (p_ >= end_) return fail(ParseError::Kind::syntax, "unterminated string", open);
   // Slow path: find the end first, then decode into the arena. Decoded text
   // is never longer than its escaped form.
   const char* scan = p_;
-  while (scan < end_ && *scan != '"') {
-    unsigned char c = static_cast<unsigned char>(*scan);
-    if (c < 0x20) {
+  for (;;) {
+    scan = scan_plain_string(scan, end_);  // stops at '"', '\\' or a control byte
+    if (scan >= end_) return fail(ParseError::Kind::syntax, "unterminated string", open);
+    if (*scan == '"') break;
+    if (*scan != '\\') {
       return fail(ParseError::Kind::syntax,
                   "control character " + describe_char(scan) + " must be escaped in a string",
                   scan);
     }
-    scan += (c == '\\') ? 2 : 1;
+    scan += 2;
+    if (scan > end_) return fail(ParseError::Kind::syntax, "unterminated string", open);
   }
-  if (scan >= end_) return fail(ParseError::Kind::syntax, "unterminated string", open);
   std::size_t raw_length = static_cast<std::size_t>(scan - start);
   char* out_begin = static_cast<char*>(allocate(raw_length));
   std::memcpy(out_begin, start, static_cast<std::size_t>(p_ - start));
   char* out = out_begin + (p_ - start);
   while (*p_ != '"') {
     if (*p_ != '\\') {
-      *out++ = *p_++;
+      // Copy the plain run up to the next escape or the closing quote.
+      const char* run_end = scan_plain_string(p_, scan);
+      std::memcpy(out, p_, static_cast<std::size_t>(run_end - p_));
+      out += run_end - p_;
+      p_ = run_end;
       continue;
     }
     const char* escape = p_;
@@ -254,10 +343,11 @@ tl::expected<std::string_view, ParseError> Parser::parse_string() {
                     std::to_string(limits_.max_string_length),
                 open);
   }
-  return std::string_view(out_begin, length);
+  out_view = std::string_view(out_begin, length);
+  return true;
 }
 
-tl::expected<Value, ParseError> Parser::parse_number() {
+bool Parser::parse_number(Value& v) {
   const char* start = p_;
   const char* q = p_;
   if (q < end_ && *q == '-') ++q;
@@ -320,7 +410,7 @@ tl::expected<Value, ParseError> Parser::parse_number() {
     }
     if (negative) exponent = -exponent;
   }
-  Value v;
+  v = Value();
   v.type_ = Type::number;
   v.offset_ = offset_of(start);
   v.text_ = start;
@@ -344,12 +434,12 @@ tl::expected<Value, ParseError> Parser::parse_number() {
     v.flag_ = all_zero || (exponent - fraction_digits + significant_trailing_zeros >= 0);
   }
   p_ = q;
-  return v;
+  return true;
 }
 
-tl::expected<Value, ParseError> Parser::parse_scalar() {
+bool Parser::parse_scalar(Value& v) {
   const char* start = p_;
-  Value v;
+  v = Value();
   v.offset_ = offset_of(start);
   auto literal = [&](std::string_view word) {
     return static_cast<std::size_t>(end_ - p_) >= word.size() &&
@@ -357,32 +447,32 @@ tl::expected<Value, ParseError> Parser::parse_scalar() {
   };
   switch (*p_) {
     case '"': {
-      auto s = parse_string();
-      if (!s) return tl::unexpected(std::move(s.error()));
+      std::string_view text;
+      if (!parse_string(text)) return false;
       v.type_ = Type::string;
-      v.text_ = s->data();
-      v.size_ = static_cast<std::uint32_t>(s->size());
-      return v;
+      v.text_ = text.data();
+      v.size_ = static_cast<std::uint32_t>(text.size());
+      return true;
     }
     case 't':
       if (literal("true")) {
         p_ += 4;
         v.type_ = Type::boolean;
         v.flag_ = true;
-        return v;
+        return true;
       }
       break;
     case 'f':
       if (literal("false")) {
         p_ += 5;
         v.type_ = Type::boolean;
-        return v;
+        return true;
       }
       break;
     case 'n':
       if (literal("null")) {
         p_ += 4;
-        return v;
+        return true;
       }
       break;
     case 'N':
@@ -394,21 +484,19 @@ tl::expected<Value, ParseError> Parser::parse_scalar() {
       }
       break;
     default:
-      if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return parse_number();
+      if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return parse_number(v);
   }
   return fail(ParseError::Kind::syntax, "expected a JSON value, found " + describe_char(p_), p_);
 }
 
-tl::expected<void, ParseError> Parser::parse_key() {
+bool Parser::parse_key() {
   if (p_ >= end_ || *p_ != '"') {
     return fail(ParseError::Kind::syntax,
                 "expected a string key in object, found " + describe_char(p_), p_);
   }
   Member member;
   member.key_offset = offset_of(p_);
-  auto key = parse_string();
-  if (!key) return tl::unexpected(std::move(key.error()));
-  member.key = *key;
+  if (!parse_string(member.key)) return false;
   skip_whitespace();
   if (p_ >= end_ || *p_ != ':') {
     return fail(ParseError::Kind::syntax,
@@ -416,18 +504,17 @@ tl::expected<void, ParseError> Parser::parse_key() {
   }
   ++p_;
   pending_members_.push_back(member);
-  return {};
+  return true;
 }
 
-tl::expected<void, ParseError> Parser::check_duplicates(std::size_t first) {
+bool Parser::check_duplicates(std::size_t first) {
   const std::size_t count = pending_members_.size() - first;
   const Member* members = pending_members_.data() + first;
   auto report = [&](const Member& earlier, const Member& later) {
-    auto error = fail(ParseError::Kind::duplicate_key,
-                      "duplicate object key \"" + std::string(later.key) + "\"",
-                      begin_ + later.key_offset);
-    error.value().first = locate(doc_.source(), earlier.key_offset);
-    return error;
+    fail(ParseError::Kind::duplicate_key, "duplicate object key \"" + std::string(later.key) + "\"",
+         begin_ + later.key_offset);
+    error_->first = locate(doc_.source(), earlier.key_offset);
+    return false;
   };
   if (count <= 16) {
     for (std::size_t i = 1; i < count; ++i) {
@@ -435,7 +522,7 @@ tl::expected<void, ParseError> Parser::check_duplicates(std::size_t first) {
         if (members[i].key == members[j].key) return report(members[j], members[i]);
       }
     }
-    return {};
+    return true;
   }
   std::unordered_map<std::string_view, std::size_t> seen;
   seen.reserve(count);
@@ -443,7 +530,7 @@ tl::expected<void, ParseError> Parser::check_duplicates(std::size_t first) {
     auto [it, inserted] = seen.emplace(members[i].key, i);
     if (!inserted) return report(members[it->second], members[i]);
   }
-  return {};
+  return true;
 }
 
 Value Parser::close_array(const Frame& frame) {
@@ -476,7 +563,7 @@ Value Parser::close_object(const Frame& frame) {
   return v;
 }
 
-tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
+bool Parser::run(std::size_t claimed_size) {
   const std::size_t size = std::max(claimed_size, doc_.source_->size());
   if (size > limits_.max_size || size > 0xFFFFFFFFu) {
     return fail(ParseError::Kind::too_large,
@@ -524,15 +611,13 @@ tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
         value = is_object ? close_object(frame) : close_array(frame);
       } else {
         if (is_object) {
-          if (auto ok = parse_key(); !ok) return ok;
+          if (!parse_key()) return false;
           skip_whitespace();
         }
         continue;
       }
     } else {
-      auto scalar = parse_scalar();
-      if (!scalar) return tl::unexpected(std::move(scalar.error()));
-      value = *scalar;
+      if (!parse_scalar(value)) return false;
     }
 
     // State: `value` is complete; attach it to its container.
@@ -544,7 +629,7 @@ tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
           return fail(ParseError::Kind::trailing_content,
                       "unexpected " + describe_char(p_) + " after the JSON value", p_);
         }
-        return {};
+        return true;
       }
       Frame& frame = stack_.back();
       if (frame.is_object) {
@@ -557,7 +642,7 @@ tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
         ++p_;
         skip_whitespace();
         if (frame.is_object) {
-          if (auto ok = parse_key(); !ok) return ok;
+          if (!parse_key()) return false;
           skip_whitespace();
         }
         break;  // parse the next value
@@ -568,7 +653,7 @@ tl::expected<void, ParseError> Parser::run(std::size_t claimed_size) {
         Frame done = frame;
         stack_.pop_back();
         if (done.is_object) {
-          if (auto ok = check_duplicates(done.first); !ok) return ok;
+          if (!check_duplicates(done.first)) return false;
           value = close_object(done);
         } else {
           value = close_array(done);
@@ -598,8 +683,12 @@ tl::expected<Document, ParseError> Parser::parse_document(std::string&& text,
                                                          std::size_t claimed_size) {
   Document doc;
   doc.source_ = std::make_unique<const std::string>(std::move(text));
-  Parser parser(doc, limits);
-  if (auto ok = parser.run(claimed_size); !ok) return tl::unexpected(std::move(ok.error()));
+  thread_local Scratch scratch;
+  scratch.reset();
+  Parser parser(doc, limits, scratch);
+  bool ok = parser.run(claimed_size);
+  scratch.reset();
+  if (!ok) return tl::unexpected(std::move(*parser.error_));
   return doc;
 }
 

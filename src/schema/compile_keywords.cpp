@@ -108,7 +108,13 @@ void Compiler::compile_keywords(const json::Value& schema, const Info& info, Nod
   }
   if (const json::Value* v = schema.find("enum")) {
     if (!v->is_array()) return bad("enum", "an array");
-    add(Op::enum_values, "enum").value = v;
+    Keyword& k = add(Op::enum_values, "enum");
+    k.value = v;
+    bool all_strings = v->size() > 0;
+    for (const json::Value& allowed : v->items()) all_strings = all_strings && allowed.is_string();
+    if (all_strings) {
+      for (const json::Value& allowed : v->items()) k.names.push_back(allowed.as_string());
+    }
   }
   if (dialect >= Dialect::draft6) {
     if (const json::Value* v = schema.find("const")) add(Op::const_value, "const").value = v;

@@ -228,7 +228,52 @@ tl::expected<void, std::string> Compiler::compile_root(std::string_view uri) {
     if (resource && node) resource->dynamic_anchors.emplace(name, node);
   }
   if (!error_.empty()) return tl::unexpected(error_);
+  bypass_reference_only_nodes();
   return {};
+}
+
+// A schema that is nothing but a `$ref` (the common `{"$ref": "#/$defs/x"}`)
+// costs a whole evaluation step per value. Every edge into such a node is
+// redirected to where the `$ref` leads, which changes no result: the node has
+// no keyword of its own, and its resource has no `$dynamicAnchor` that its
+// presence in the dynamic scope could make visible. Chains are followed;
+// cycles of reference-only nodes are left alone (the validator reports them).
+void Compiler::bypass_reference_only_nodes() {
+  auto reference_only = [](const Node* node) -> const Node* {
+    if (node->is_boolean || node->has_unevaluated || node->keywords.size() != 1) return nullptr;
+    const Keyword& k = node->keywords.front();
+    if (k.op != Op::ref || !k.sub) return nullptr;
+    if (node->resource && !node->resource->dynamic_anchors.empty()) return nullptr;
+    return k.sub;
+  };
+  auto final_target = [&](Node* node) -> Node* {
+    Node* current = node;
+    for (std::size_t steps = 0; steps <= graph_.nodes.size(); ++steps) {
+      const Node* next = reference_only(current);
+      if (!next) return current;
+      current = const_cast<Node*>(next);
+      if (current == node) return node;  // a cycle: keep the original edge
+    }
+    return node;
+  };
+  auto redirect = [&](Node*& edge) {
+    if (edge) edge = final_target(edge);
+  };
+  for (Node& node : graph_.nodes) {
+    for (Keyword& k : node.keywords) {
+      redirect(k.sub);
+      redirect(k.then_node);
+      redirect(k.else_node);
+      for (Node*& sub : k.subs) redirect(sub);
+      for (auto& entry : k.named) redirect(entry.second);
+      for (auto& entry : k.named_index) redirect(entry.second);
+      for (auto& entry : k.patterns) redirect(entry.second);
+    }
+  }
+  for (Resource& resource : graph_.resources) {
+    for (auto& entry : resource.dynamic_anchors) redirect(entry.second);
+  }
+  redirect(graph_.root);
 }
 
 Node* Compiler::compile(const json::Value& schema, const Info* fallback) {

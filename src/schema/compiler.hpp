@@ -51,6 +51,7 @@ class Compiler {
   Node* resolve_ref(std::string_view reference, const Info& info, std::string_view keyword,
                     const json::Value** target = nullptr);
   const json::Value* find_resource_root(std::string_view absolute_uri);
+  void bypass_reference_only_nodes();
   void fail(std::string message) {
     if (error_.empty()) error_ = std::move(message);
   }

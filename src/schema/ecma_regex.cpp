@@ -3,8 +3,10 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -132,7 +134,8 @@ tl::expected<EcmaRegex, std::string> EcmaRegex::compile(std::string_view pattern
   bool any_plain = false;
   const std::string plain = plain_pattern(*analysis, any_plain);
   if (any_plain) program->plain = build(plain);
-  for (const detail::Branch& branch : analysis->branches) {
+  for (std::size_t k = 0; error.empty() && k < analysis->branches.size(); ++k) {
+    const detail::Branch& branch = analysis->branches[k];
     if (branch.lookaheads.empty()) continue;
     if (programs + branch.lookaheads.size() + 1 > kMaxPrograms) {
       return tl::unexpected(std::string(kUnsupported) + ": more than " +

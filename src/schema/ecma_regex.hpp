@@ -2,7 +2,7 @@
 //
 // JSON Schema `pattern`, `patternProperties` and `format: "regex"` use ECMA-262 regular
 // expressions in Unicode mode (the `u` flag), written by whoever published the schema.
-// Backtracking engines (std::regex, PCRE, V8) take exponential time or overflow the stack on
+// Backtracking engines (std::regex, PCRE) take exponential time or overflow the stack on
 // hostile patterns or long subjects, so Lotse never runs them: a hand-written, non-recursive
 // scanner validates the pattern against the ECMA-262 `u`-mode grammar and translates it into
 // RE2 syntax, and RE2 (an automaton engine) evaluates it in time linear in the subject.
@@ -16,6 +16,7 @@
 // functions are pure and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>

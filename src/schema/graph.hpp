@@ -95,7 +95,7 @@ struct Keyword {
   Node* then_node = nullptr;
   Node* else_node = nullptr;
   std::vector<Node*> subs;  // allOf/anyOf/oneOf, prefix items
-  std::vector<std::string_view> names;  // required
+  std::vector<std::string_view> names;  // required; enum when all strings
   std::vector<std::pair<std::string_view, std::vector<std::string_view>>> dependencies;
   std::vector<std::pair<std::string_view, Node*>> named;  // properties, dependentSchemas
   std::unordered_map<std::string_view, Node*> named_index;  // for large `properties`

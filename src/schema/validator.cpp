@@ -137,7 +137,7 @@ class Evaluator {
     return ok;
   }
 
-  // True when `node` is already being evaluated on this very value: a `$ref`
+  // True when `node` is already being evaluated on this very value: a schema
   // cycle that consumes no input would loop forever (through anyOf,
   // exponentially). In-place evaluations of one value sit together on top of
   // the stack, so the scan is short.
@@ -145,10 +145,6 @@ class Evaluator {
     for (std::size_t i = active_.size(); i-- > 0 && active_[i].second == &v;) {
       if (active_[i].first == &node) return true;
     }
-    return false;
-  }
-  bool recursion_error(const Keyword& k, const json::Value& v) {
-    report(k.location, v, "schema refers to itself without consuming input (infinite recursion)");
     return false;
   }
 
@@ -192,6 +188,10 @@ bool Evaluator::eval(const Node& node, const json::Value& v, Annotations* annota
                " levels (recursive schema?)");
     return false;
   }
+  if (recursing(node, v)) {
+    report(node.location, v, "schema refers to itself without consuming input (infinite recursion)");
+    return false;
+  }
   ++depth_;
   active_.emplace_back(&node, &v);
   bool pushed = false;
@@ -199,16 +199,24 @@ bool Evaluator::eval(const Node& node, const json::Value& v, Annotations* annota
     scope_.push_back(node.resource);
     pushed = true;
   }
-  Annotations local;
-  Annotations* a = node.has_unevaluated ? &local : annotations;
   bool valid = true;
-  for (const Keyword& k : node.keywords) {
-    if (!keyword(k, v, a)) {
-      valid = false;
-      if (!collect_) break;
+  if (!node.has_unevaluated) {
+    for (const Keyword& k : node.keywords) {
+      if (!keyword(k, v, annotations)) {
+        valid = false;
+        if (!collect_) break;
+      }
     }
+  } else {
+    Annotations local;
+    for (const Keyword& k : node.keywords) {
+      if (!keyword(k, v, &local)) {
+        valid = false;
+        if (!collect_) break;
+      }
+    }
+    if (valid && annotations) annotations->merge(local);
   }
-  if (valid && node.has_unevaluated && annotations) annotations->merge(local);
   if (pushed) scope_.pop_back();
   active_.pop_back();
   --depth_;
@@ -228,8 +236,15 @@ bool Evaluator::keyword(const Keyword& k, const json::Value& v, Annotations* a) 
       report(k.location, v, "must be " + excerpt(*k.value));
       return false;
     case Op::enum_values:
-      for (const json::Value& allowed : k.value->items()) {
-        if (json::equal(v, allowed)) return true;
+      if (v.is_string() && !k.names.empty()) {
+        // All-string enum (CSAF's categories): compare text directly.
+        for (std::string_view allowed : k.names) {
+          if (allowed == v.as_string()) return true;
+        }
+      } else {
+        for (const json::Value& allowed : k.value->items()) {
+          if (json::equal(v, allowed)) return true;
+        }
       }
       report(k.location, v, excerpt(v) + " is not one of the allowed values " + excerpt(*k.value));
       return false;
@@ -356,9 +371,7 @@ bool Evaluator::keyword(const Keyword& k, const json::Value& v, Annotations* a) 
     }
     case Op::properties: return properties(k, v, a);
     case Op::items: return items(k, v, a);
-    case Op::ref:
-      if (recursing(*k.sub, v)) return recursion_error(k, v);
-      return eval(*k.sub, v, a);
+    case Op::ref: return eval(*k.sub, v, a);
     case Op::dynamic_ref: {
       const Node* target = k.sub;
       for (const Resource* resource : scope_) {
@@ -368,7 +381,6 @@ bool Evaluator::keyword(const Keyword& k, const json::Value& v, Annotations* a) 
           break;
         }
       }
-      if (recursing(*target, v)) return recursion_error(k, v);
       return eval(*target, v, a);
     }
     case Op::all_of: {
@@ -596,8 +608,22 @@ bool Evaluator::unevaluated(const Keyword& k, const json::Value& v, Annotations*
 
 bool Evaluator::unique_items(const Keyword& k, const json::Value& v) {
   if (!v.is_array() || v.size() < 2) return true;
-  // Hash, sort by hash, compare equal-hash neighbours deeply: O(n log n).
   const auto values = v.items();
+  if (values.size() <= 16) {
+    // Small arrays (the common case): pairwise comparison beats hashing.
+    for (std::size_t x = 0; x < values.size(); ++x) {
+      for (std::size_t y = x + 1; y < values.size(); ++y) {
+        if (json::equal(values[x], values[y])) {
+          report(k.location, v,
+                 "items #" + std::to_string(x) + " and #" + std::to_string(y) +
+                     " are equal; items must be unique");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  // Hash, sort by hash, compare equal-hash neighbours deeply: O(n log n).
   std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
   hashed.reserve(values.size());
   for (std::size_t i = 0; i < values.size(); ++i) hashed.emplace_back(json::hash(values[i]), i);

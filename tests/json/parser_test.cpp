@@ -154,3 +154,34 @@ TEST(Equality, NumbersCompareByValueAndObjectsIgnoreOrder) {
 
 }  // namespace
 }  // namespace lotse::json
+
+namespace lotse::json {
+namespace {
+
+// The string and whitespace scanners work 16 bytes at a time: put the
+// interesting byte at every position around the block boundaries.
+TEST(Parser, FindsQuotesEscapesAndControlBytesAtEveryOffset) {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    std::string plain(pad, 'x');
+    auto doc = parse("[\"" + plain + "\"]");
+    ASSERT_TRUE(doc) << pad;
+    EXPECT_EQ(doc->root().at(0)->as_string(), plain);
+    auto escaped = parse("[\"" + plain + "\\n" + plain + "\\u00e9\"]");
+    ASSERT_TRUE(escaped) << pad;
+    EXPECT_EQ(escaped->root().at(0)->as_string(), plain + "\n" + plain + "\xC3\xA9");
+    auto control = parse("[\"" + plain + "\x01" + "\"]");
+    ASSERT_FALSE(control) << pad;
+    EXPECT_EQ(control.error().where.offset, pad + 2);
+    auto del = parse("[\"" + plain + "\x7F\xC3\xA9\"]");  // DEL and non-ASCII are allowed
+    ASSERT_TRUE(del) << pad;
+    auto spaced = parse(std::string(pad, ' ') + "[" + std::string(pad, '\n') + "1" + std::string(pad, '\t') + "]" +
+                        std::string(pad, ' '));
+    ASSERT_TRUE(spaced) << pad;
+    EXPECT_EQ(spaced->root().at(0)->text(), "1");
+    auto unterminated = parse("[\"" + plain + "\\");
+    EXPECT_FALSE(unterminated) << pad;
+  }
+}
+
+}  // namespace
+}  // namespace lotse::json

@@ -535,6 +535,13 @@ TEST(EcmaRegex, LookaheadInOneTopLevelAlternativeOnlyGuardsThatAlternative) {
   EXPECT_EQ(translate_ecma_to_re2("^(?!ab)a|b$").value(), "^(?!ab)a|b$");
 }
 
+TEST(EcmaRegex, LeadingLookaheadAlternativesAreBoundedTo64Programs) {
+  EXPECT_TRUE(matches(repeat("^(?!a)b|", 30) + "^(?!a)c", "c"));
+  auto compiled = EcmaRegex::compile(repeat("^(?!a)b|", 40) + "x");
+  ASSERT_FALSE(compiled.has_value());
+  EXPECT_NE(compiled.error().find("more than 64"), std::string::npos) << compiled.error();
+}
+
 TEST(EcmaRegex, LookaroundElsewhereIsValidButRejected) {
   for (const char* pattern : {"(?!a)b", "a(?=b)", "^a(?!b)", "(?:^(?!a))b", "x|a(?=b)",
                               "^(?:(?!a).)*$", "(?<=a)b", "(?<!a)b", "^(?<=a)b", "(?<=a+)b"}) {
