@@ -119,3 +119,25 @@ TEST(SchemaPreset, NamesUnsupportedCsafVersion) {
 
 }  // namespace
 }  // namespace lotse::csaf
+
+namespace lotse::csaf {
+namespace {
+
+TEST(SchemaPreset, DispatchesCsaf21DocumentsToThe21Schema) {
+  const fs::path dir = lotse::testing::testsuites_dir() / "csaf" / "csaf_2.1" / "examples" / "csaf";
+  int count = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    DocumentResult r = validate_file(entry.path(), Preset::schema);
+    EXPECT_TRUE(r.valid) << entry.path() << describe(r);
+    ++count;
+  }
+  EXPECT_GT(count, 5);
+  // A 2.0-only property is an error under 2.1 (additionalProperties false).
+  ValidateOptions options;
+  DocumentResult r = validate_document(R"({"document":{"csaf_version":"2.1","x":1}})", "x.json", options);
+  EXPECT_FALSE(r.valid);
+}
+
+}  // namespace
+}  // namespace lotse::csaf
