@@ -50,7 +50,7 @@ section "build (Release, $build)"
 # those of a shipped binary.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOTSE_TESTS=OFF \
   >"$out/cmake.log"
-ninja -C "$build" -j "$jobs" schema_bench parser_bench lotse
+ninja -C "$build" -j "$jobs" schema_bench parser_bench lotse generate_advisory
 
 # Google Benchmark's own options: repetitions with aggregates, full JSON
 # (every repetition) for later comparison.
@@ -66,6 +66,23 @@ run_bench() {
 }
 run_bench schema_bench
 run_bench parser_bench
+
+section "peer: BSI csaf-validator-lib 2.0.10, preset basic (taskset -c $core)"
+# The peer is a test oracle from npm, installed here into bench/peer
+# (gitignored) and never linked into lotse. Its time is taken after its
+# module has loaded, on the same corpus and the same generated advisory.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "run.sh: installing Debian nodejs and npm for the peer" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+if [[ ! -d "$here/peer/node_modules/@secvisogram/csaf-validator-lib" ]]; then
+  npm install --prefix "$here/peer" --no-audit --no-fund --silent
+fi
+"$build/bench/generate_advisory" 50000 >"$out/advisory-50000.json"
+taskset -c "$core" node "$here/peer/basic_bench.mjs" \
+  "$testsuites/csaf/csaf_2.0/examples/csaf" 1000 "$out/advisory-50000.json" | tee "$out/peer.jsonl"
 
 section "start-up (taskset -c $core)"
 lotse="$build/lotse"

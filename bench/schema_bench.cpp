@@ -78,6 +78,27 @@ void BM_Validate(benchmark::State& state) {
 }
 BENCHMARK(BM_Validate)->Unit(benchmark::kMillisecond);
 
+// Preset basic: schema + every mandatory test (6.1.x), the figure compared
+// with csaf-validator-lib's `basic` (bench/peer).
+void BM_ValidateBasic(benchmark::State& state) {
+  const Corpus& c = corpus();
+  csaf20_schema();
+  lotse::csaf::ValidateOptions options;
+  options.preset = lotse::csaf::Preset::basic;
+  std::size_t invalid = 0;
+  for (auto _ : state) {
+    invalid = 0;
+    for (std::size_t i = 0; i < c.texts.size(); ++i) {
+      auto result = lotse::csaf::validate_document(c.texts[i], c.names[i], options);
+      invalid += result.valid ? 0 : 1;
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  set_throughput(state, c.texts.size(), c.bytes);
+  state.counters["invalid_docs"] = static_cast<double>(invalid);
+}
+BENCHMARK(BM_ValidateBasic)->Unit(benchmark::kMillisecond);
+
 void BM_ParseOnly(benchmark::State& state) {
   const Corpus& c = corpus();
   for (auto _ : state) {
@@ -144,6 +165,23 @@ void BM_LargeAdvisory(benchmark::State& state) {
   state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
 }
 BENCHMARK(BM_LargeAdvisory)
+    ->Arg(1'000)->Arg(10'000)->Arg(50'000)->Arg(100'000)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_LargeAdvisoryBasic(benchmark::State& state) {
+  const std::string& text = large_advisory(static_cast<std::size_t>(state.range(0)));
+  csaf20_schema();
+  lotse::csaf::ValidateOptions options;
+  options.preset = lotse::csaf::Preset::basic;
+  for (auto _ : state) {
+    auto result = lotse::csaf::validate_document(text, "generated", options);
+    if (!result.valid) die("the generated advisory fails the basic preset: " + result.findings[0].test + " " + result.findings[0].message);
+    benchmark::DoNotOptimize(result);
+  }
+  set_throughput(state, 1, text.size());
+  state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
+}
+BENCHMARK(BM_LargeAdvisoryBasic)
     ->Arg(1'000)->Arg(10'000)->Arg(50'000)->Arg(100'000)
     ->Unit(benchmark::kMillisecond);
 

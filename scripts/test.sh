@@ -22,13 +22,16 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
 
 echo "== fuzz smoke"
-fuzz_seconds=${LOTSE_FUZZ_SECONDS:-60}
-for target in build/asan/fuzz/*_fuzzer; do
+# 150 s in all, shared by the targets (CI budget: at most 3 minutes).
+targets=(build/asan/fuzz/*_fuzzer)
+fuzz_seconds=${LOTSE_FUZZ_SECONDS:-$((150 / ${#targets[@]}))}
+for target in "${targets[@]}"; do
   name=$(basename "$target")
   corpus="build/asan/fuzz-corpus/$name"
   mkdir -p "$corpus"
   echo "-- $name (${fuzz_seconds}s)"
-  "$target" -max_total_time="$fuzz_seconds" -timeout=25 -max_len=65536 -rss_limit_mb=2048 -print_final_stats=0 \
+  "$target" -max_total_time="$fuzz_seconds" -timeout=25 -max_len=65536 -rss_limit_mb=2048 \
+    -print_final_stats=0 -artifact_prefix="build/asan/" \
     "$corpus" "fuzz/seeds/${name%_fuzzer}" 2>&1 | tail -n 3
 done
 echo "== all tests passed"

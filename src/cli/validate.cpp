@@ -27,6 +27,7 @@ namespace {
 struct ValidateArgs {
   std::vector<std::string> paths;
   std::string preset = "schema";
+  std::vector<std::string> tests;
   std::string format = "text";
   unsigned jobs = 0;
   std::size_t max_size = 64u << 20;
@@ -105,8 +106,13 @@ int run_validate(const ValidateArgs& args) {
     std::cerr << "lotse validate: " << preset.error() << "\n";
     return 2;
   }
+  if (auto ok = csaf::check_test_ids(args.tests); !ok) {
+    std::cerr << "lotse validate: " << ok.error() << "\n";
+    return 2;
+  }
   csaf::ValidateOptions options;
   options.preset = *preset;
+  options.tests = args.tests;
   options.limits.max_size = args.max_size;
   options.limits.max_depth = args.max_depth;
 
@@ -183,8 +189,11 @@ Action configure_validate(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
   app.add_option("paths", args->paths, "CSAF files, directories (recursive, *.json) or - for stdin")
       ->required();
-  app.add_option("--preset", args->preset, "Checks to run: schema | strict")
+  app.add_option("--preset", args->preset,
+                 "Checks to run: schema | strict | basic (schema + mandatory tests 6.1.x)")
       ->capture_default_str();
+  app.add_option("--test", args->tests,
+                 "Run only this test instead of a preset (repeatable): schema, 6.1.1 ... 6.1.33");
   app.add_option("--format", args->format, "Output: text (one line per finding) | json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();

@@ -1,6 +1,7 @@
 #include "csaf/validator.hpp"
 
 #include "csaf/schemas.hpp"
+#include "csaf/test_registry.hpp"
 
 namespace lotse::csaf {
 
@@ -16,15 +17,25 @@ std::string_view severity_name(Severity severity) {
 tl::expected<Preset, std::string> parse_preset(std::string_view name) {
   if (name == "schema") return Preset::schema;
   if (name == "strict") return Preset::strict;
+  if (name == "basic") return Preset::basic;
   return tl::unexpected("unknown preset \"" + std::string(name) +
-                        "\" (available: schema, strict)");
+                        "\" (available: schema, strict, basic)");
+}
+
+tl::expected<void, std::string> check_test_ids(const std::vector<std::string>& tests) {
+  for (const std::string& id : tests) {
+    if (id != "schema" && !find_test(id)) {
+      return tl::unexpected("unknown test \"" + id + "\" (ids: schema, 6.1.1 ... 6.1.33)");
+    }
+  }
+  return {};
 }
 
 namespace {
 
-void add_finding(DocumentResult& result, const json::Document& doc, Finding finding,
+void add_finding(DocumentResult& result, const json::LineIndex& lines, Finding finding,
                  std::size_t offset) {
-  json::Location where = doc.locate(offset);
+  json::Location where = lines.locate(offset);
   finding.line = where.line;
   finding.column = where.column;
   if (finding.severity == Severity::error) result.valid = false;
@@ -36,6 +47,7 @@ void add_finding(DocumentResult& result, const json::Document& doc, Finding find
 void validate_parsed(const json::Document& document, const ValidateOptions& options,
                      DocumentResult& result) {
   const json::Value& root = document.root();
+  const json::LineIndex lines(document.source());
   std::string_view version = "2.0";
   const json::Value* version_value = nullptr;
   if (const json::Value* doc = root.find("document")) version_value = doc->find("csaf_version");
@@ -45,7 +57,7 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
   if (!schema) {
     // Unknown versions are reported, then checked against 2.0 so that the
     // user still sees every other problem.
-    add_finding(result, document,
+    add_finding(result, lines,
                 Finding{"schema", Severity::error, "/document/csaf_version",
                         "unsupported csaf_version \"" + std::string(version) +
                             "\" (supported: 2.0, 2.1)",
@@ -53,13 +65,26 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
                 version_value ? version_value->offset() : 0);
     schema = document_schema("2.0", flavour);
   }
+  auto wanted = [&](std::string_view id) {
+    for (const std::string& t : options.tests) {
+      if (t == id) return true;
+    }
+    return false;
+  };
+  const bool run_schema = options.tests.empty() || wanted("schema");
   std::vector<schema::Violation> violations;
-  schema->validate(root, &violations);
+  if (run_schema) schema->validate(root, &violations);
   for (schema::Violation& v : violations) {
-    add_finding(result, document,
+    add_finding(result, lines,
                 Finding{"schema", Severity::error, std::move(v.instance_pointer),
                         std::move(v.message), std::move(v.keyword_location), 0, 0},
                 v.instance_offset);
+  }
+  // The CSAF tests run whether or not the schema passed: a user fixing a
+  // document wants every problem at once.
+  for (const TestDefinition& test : all_tests()) {
+    bool selected = options.tests.empty() ? options.preset == Preset::basic : wanted(test.id);
+    if (selected) run_test(test, document, lines, result);
   }
 }
 

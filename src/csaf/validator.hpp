@@ -5,8 +5,10 @@
 // A preset chooses which checks run. `schema` checks the JSON schema of the
 // document's `csaf_version` (2.0 or 2.1), with formats asserted; `strict`
 // additionally forbids properties the schema does not define (the schema
-// part of CSAF test 6.2.20). The mandatory, optional and informative tests
-// plug in here as presets `basic`, `extended` and `full`.
+// part of CSAF test 6.2.20); `basic` is `schema` plus every mandatory test
+// (6.1.x), as the conformance clauses define it. Optional and informative
+// tests will plug in as `extended` and `full`. Instead of a preset, a list
+// of test ids ("schema", "6.1.13", ...) runs exactly those.
 //
 // Thread safety: validate_document() may run on many threads at once; the
 // compiled schemas are built once and shared read-only.
@@ -14,6 +16,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -22,15 +25,22 @@
 
 namespace lotse::csaf {
 
-enum class Preset { schema, strict };
+enum class Preset { schema, strict, basic };
 
 // "schema" -> Preset::schema ...; an error message listing the valid names.
 tl::expected<Preset, std::string> parse_preset(std::string_view name);
 
 struct ValidateOptions {
   Preset preset = Preset::schema;
+  // When not empty: run exactly these tests ("schema" or a registered id)
+  // instead of the preset.
+  std::vector<std::string> tests;
   json::ParseLimits limits;
 };
+
+// Checks that every id in `tests` is "schema" or a registered test; the
+// error names the unknown id.
+tl::expected<void, std::string> check_test_ids(const std::vector<std::string>& tests);
 
 // Validates one document given as text (taken over, not copied: inputs may
 // be large). `file` is only copied into the result. Never throws on any

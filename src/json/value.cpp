@@ -50,6 +50,28 @@ Location locate(std::string_view text, std::size_t offset) {
 
 Location Document::locate(std::size_t offset) const { return json::locate(source(), offset); }
 
+Location LineIndex::locate(std::size_t offset) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    const char* begin = text_.data();
+    const char* end = begin + text_.size();
+    for (const char* p = begin; p < end;) {
+      const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+      if (!hit) break;
+      p = static_cast<const char*>(hit) + 1;
+      line_starts_.push_back(static_cast<std::size_t>(p - begin));
+    }
+  }
+  offset = std::min(offset, text_.size());
+  auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  std::size_t line = static_cast<std::size_t>(after - line_starts_.begin());  // 1-based
+  Location loc;
+  loc.offset = offset;
+  loc.line = line;
+  loc.column = offset - line_starts_[line - 1] + 1;
+  return loc;
+}
+
 bool equal(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {

@@ -148,6 +148,20 @@ class Document {
   Value root_;
 };
 
+// Line and column lookups for many offsets of one text: the line starts are
+// indexed on first use (one pass), each lookup is then a binary search.
+// Reports with thousands of findings stay linear. Not thread-safe (the index
+// is built lazily); use one per thread.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {}
+  Location locate(std::size_t offset) const;
+
+ private:
+  std::string_view text_;
+  mutable std::vector<std::size_t> line_starts_;  // empty until first use
+};
+
 // Deep equality as JSON Schema defines it: numbers compare by value
 // (1 == 1.0), objects ignore member order.
 bool equal(const Value& a, const Value& b);

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "schema/ecma_regex_detail.hpp"
+
 namespace lotse::schema {
 namespace {
 

@@ -21,7 +21,6 @@
 #include <string>
 #include <string_view>
 #include <tl/expected.hpp>
-#include <vector>
 
 namespace lotse::schema {
 
@@ -60,42 +59,4 @@ bool is_ecma_regex(std::string_view pattern);
 // shown in place as `(?=...)`/`(?!...)`, while compile() runs them as separate RE2 programs.
 tl::expected<std::string, std::string> translate_ecma_to_re2(std::string_view pattern);
 
-namespace detail {
-
-// Internal interface between ecma_regex.cpp and ecma_regex_translate.cpp; not for callers.
-
-// A lookahead at the start of a top-level alternative, after `^`: its body must (positive) or
-// must not (negative) match as a prefix of the subject.
-struct Lookahead {
-  bool negative = false;
-  std::string re2;  // RE2 syntax of the body, not anchored
-};
-
-// One top-level alternative: `re2` (RE2 syntax, starts with `^` if lookaheads is non-empty)
-// matches only if every lookahead condition holds.
-struct Branch {
-  std::vector<Lookahead> lookaheads;
-  std::string re2;
-};
-
-struct Analysis {
-  std::string syntax_error;            // non-empty: the pattern is not valid ECMA-262 (u-mode)
-  std::string unsupported;             // non-empty: valid ECMA-262 but not translatable to RE2
-  std::vector<Branch> branches;        // the translation; complete only if both strings are empty
-  bool has_non_word_boundary = false;  // `\B` occurs (see EcmaRegex::compile)
-};
-
-// One UTF-8 sequence at `pos` (pos < s.size()). When !ok, `len` is the length of the
-// maximal invalid subpart (Unicode §3.9), which a decoder replaces by one U+FFFD.
-struct Utf8Char {
-  char32_t cp;
-  std::size_t len;
-  bool ok;
-};
-Utf8Char decode_utf8(std::string_view s, std::size_t pos);
-
-// Validates `pattern`; when `translate` is true also translates it. Never recurses.
-Analysis analyze(std::string_view pattern, bool translate);
-
-}  // namespace detail
 }  // namespace lotse::schema

@@ -3,14 +3,11 @@
 #include <array>
 #include <cstddef>
 
+#include "schema/ecma_regex.hpp"
 #include "schema/formats.hpp"
 #include "schema/formats_detail.hpp"
 
 namespace lotse::schema {
-
-// Provided by the ECMA-262 regex module (schema/ecma_regex.hpp).
-bool is_ecma_regex(std::string_view pattern);
-
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -1,0 +1,41 @@
+#include "json/pointer.hpp"
+#include "csaf/test_registry.hpp"
+
+namespace lotse::csaf {
+
+void TestContext::report(std::string pointer, std::string message) {
+  // Locate the value, or the nearest parent that exists (a finding may be
+  // about something missing).
+  const json::Value* at = nullptr;
+  std::string probe = pointer;
+  for (;;) {
+    at = json::resolve_pointer(root(), probe);
+    if (at || probe.empty()) break;
+    probe.resize(probe.rfind('/'));
+  }
+  json::Location where = lines_.locate(at ? at->offset() : 0);
+  Finding finding;
+  finding.test = std::string(test_id_);
+  finding.severity = severity_;
+  finding.pointer = std::move(pointer);
+  finding.message = std::move(message);
+  finding.line = where.line;
+  finding.column = where.column;
+  if (severity_ == Severity::error) result_.valid = false;
+  result_.findings.push_back(std::move(finding));
+}
+
+void run_test(const TestDefinition& test, const json::Document& document,
+              const json::LineIndex& lines, DocumentResult& result) {
+  TestContext context(document, lines, test.id, test.severity, result);
+  test.run(context);
+}
+
+const TestDefinition* find_test(std::string_view id) {
+  for (const TestDefinition& test : all_tests()) {
+    if (test.id == id) return &test;
+  }
+  return nullptr;
+}
+
+}  // namespace lotse::csaf
