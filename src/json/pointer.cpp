@@ -6,6 +6,10 @@ namespace lotse::json {
 
 void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer += '/';
+  if (token.find_first_of("~/") == std::string_view::npos) {  // the common case
+    pointer.append(token);
+    return;
+  }
   for (char c : token) {
     if (c == '~') {
       pointer += "~0";
@@ -18,6 +22,11 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
 }
 
 void append_pointer_index(std::string& pointer, std::size_t index) {
+  if (index < 10) {  // the common case
+    const char digits[2] = {'/', static_cast<char>('0' + index)};
+    pointer.append(digits, 2);
+    return;
+  }
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, index);
   pointer += '/';

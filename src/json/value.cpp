@@ -18,14 +18,6 @@ std::string_view type_name(Type type) {
   return "unknown";
 }
 
-const Value* Value::find(std::string_view key) const {
-  if (type_ != Type::object) return nullptr;
-  for (const Member& m : members()) {
-    if (m.key == key) return &m.value;
-  }
-  return nullptr;
-}
-
 const Value* Value::at(std::size_t index) const {
   if (type_ != Type::array || index >= size_) return nullptr;
   return &items_[index];

@@ -16,13 +16,15 @@
 namespace lotse::csaf::mandatory {
 
 void missing_definition_of_product_id(TestContext& context) {
-  std::unordered_set<std::string_view> defined;
+  // A sorted vector, not a hash set: one allocation instead of one per ID.
+  std::vector<std::string_view> defined;
   for_each_product_definition(context.root(),
-                              [&](std::string_view id, const std::string&) { defined.insert(id); });
+                              [&](std::string_view id, const std::string&) { defined.push_back(id); });
+  std::sort(defined.begin(), defined.end());
   // The spec lists the referencing paths; `flags` is among them through
   // known issue #909 (the OASIS corpus expects it).
   for_each_product_reference(context.root(), [&](std::string_view id, const std::string& pointer) {
-    if (defined.contains(id)) return;
+    if (std::binary_search(defined.begin(), defined.end(), id)) return;
     context.report(pointer, "product ID " + quote_text(id) +
                                 " is not defined in the product tree; expected a full product name"
                                 " (in full_product_names, branches or relationships) with this"
@@ -31,12 +33,30 @@ void missing_definition_of_product_id(TestContext& context) {
 }
 
 void multiple_definition_of_product_id(TestContext& context) {
-  // First definition of each ID, to name it when a second one appears.
-  std::unordered_map<std::string_view, std::string> first;
+  // (ID, position in walk order), sorted: duplicates become neighbours. The
+  // pointers are rebuilt only for the duplicates, in a second walk.
+  std::vector<std::pair<std::string_view, std::size_t>> ids;
+  for_each_product_definition(context.root(), [&](std::string_view id, const std::string&) {
+    ids.emplace_back(id, ids.size());
+  });
+  std::sort(ids.begin(), ids.end());
+  std::unordered_map<std::size_t, std::size_t> first_of;  // duplicate position -> first position
+  for (std::size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i].first == ids[i - 1].first) {
+      first_of[ids[i].second] = first_of.count(ids[i - 1].second) ? first_of[ids[i - 1].second] : ids[i - 1].second;
+    }
+  }
+  if (first_of.empty()) return;
+  std::vector<std::string> pointers;
+  for_each_product_definition(context.root(), [&](std::string_view, const std::string& pointer) {
+    pointers.push_back(pointer);
+  });
+  std::size_t position = 0;
   for_each_product_definition(context.root(), [&](std::string_view id, const std::string& pointer) {
-    auto [at, inserted] = first.try_emplace(id, pointer);
-    if (inserted) return;
-    context.report(pointer, "product ID " + quote_text(id) + " is already defined at " + at->second +
+    auto duplicate = first_of.find(position++);
+    if (duplicate == first_of.end()) return;
+    context.report(pointer, "product ID " + quote_text(id) + " is already defined at " +
+                                pointers[duplicate->second] +
                                 "; expected each product ID to be defined once");
   });
 }

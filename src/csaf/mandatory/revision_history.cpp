@@ -92,7 +92,7 @@ std::optional<std::vector<Revision>> sorted_history(const json::Value& root) {
   return revisions;
 }
 
-// "revision "2" (/document/tracking/revision_history/1, 2021-07-22T10:00:00Z)"
+// revision "2" (/document/tracking/revision_history/1, dated "2021-07-22T10:00:00Z")
 std::string describe(const Revision& r) {
   return "revision " + quote_text(r.number_text) + " (" + item_pointer(r.index) + ", dated " +
          quote_text(r.date_text) + ")";
