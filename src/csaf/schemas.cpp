@@ -5,12 +5,10 @@
 
 namespace lotse::csaf {
 
-namespace {
-
-schema::Schema compile_or_die(std::string_view uri, bool strict) {
+schema::Schema compile_embedded_schema(std::string_view uri, SchemaFlavour flavour) {
   schema::CompileOptions options;
   options.assert_formats = true;
-  options.forbid_additional_properties = strict;
+  options.forbid_additional_properties = flavour == SchemaFlavour::strict;
   auto compiled = schema::Schema::compile(schema::embedded_registry(), uri, options);
   if (!compiled) {
     // The embedded schemas are part of the build and covered by the tests;
@@ -19,6 +17,12 @@ schema::Schema compile_or_die(std::string_view uri, bool strict) {
     std::abort();
   }
   return std::move(*compiled);
+}
+
+namespace {
+
+schema::Schema compile_or_die(std::string_view uri, bool strict) {
+  return compile_embedded_schema(uri, strict ? SchemaFlavour::strict : SchemaFlavour::normal);
 }
 
 constexpr std::string_view kCsaf20 = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json";

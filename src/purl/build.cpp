@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "purl/draft.hpp"
+#include "json/utf8.hpp"
 #include "purl/text.hpp"
 #include "purl/type_rules.hpp"
 
@@ -35,7 +36,7 @@ std::string_view strip_slashes(std::string_view text) {
 tl::expected<PackageUrl, Error> build(const PackageUrl& components, Mode mode) {
   const auto check_utf8 = [](std::string_view text, std::string_view what)
       -> std::optional<Error> {
-    if (detail::first_invalid_utf8(text) == text.size()) return std::nullopt;
+    if (json::first_invalid_utf8(text) == text.size()) return std::nullopt;
     return Error{Error::Kind::syntax, "the " + std::string(what) + " is not valid UTF-8"};
   };
   std::optional<Error> error = check_utf8(components.type, "type");

@@ -12,6 +12,7 @@
 
 #include "purl/draft.hpp"
 #include "purl/percent.hpp"
+#include "json/utf8.hpp"
 #include "purl/text.hpp"
 
 namespace lotse::purl {
@@ -46,7 +47,7 @@ bool is_excluded_ascii(char c) {
 // (all must be percent-encoded); in repair mode non-ASCII must be UTF-8.
 std::optional<Error> screen_bytes(std::string_view text, Mode mode) {
   if (mode == Mode::repair) {
-    if (const std::size_t bad = detail::first_invalid_utf8(text); bad != text.size()) {
+    if (const std::size_t bad = json::first_invalid_utf8(text); bad != text.size()) {
       return Error{Error::Kind::syntax,
                    "byte " + hex_byte(static_cast<unsigned char>(text[bad])) +
                        " is not valid UTF-8",

@@ -1,3 +1,4 @@
+#include "json/utf8.hpp"
 #include "purl/percent.hpp"
 
 #include "purl/text.hpp"
@@ -51,7 +52,7 @@ tl::expected<std::string, Error> percent_decode(std::string_view raw, std::size_
     out += static_cast<char>(high * 16 + low);
     i = percent + 3;
   }
-  if (const std::size_t bad = first_invalid_utf8(out); bad != out.size()) {
+  if (const std::size_t bad = json::first_invalid_utf8(out); bad != out.size()) {
     return tl::unexpected(Error{Error::Kind::syntax,
                                 "the percent-decoded " + std::string(what) +
                                     " is not valid UTF-8 (" + quote(out.substr(bad, 4)) + ")",

@@ -23,10 +23,6 @@ void lowercase_ascii(std::string& text);
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 bool contains_ignoring_ascii_case(std::string_view haystack, std::string_view needle);
 
-// Offset of the first byte of `text` that does not start a well-formed UTF-8
-// sequence (overlongs, surrogates and code points above U+10FFFF are
-// ill-formed), or text.size() when all of it is valid.
-std::size_t first_invalid_utf8(std::string_view text);
 
 // `text` in single quotes for a message: at most 40 bytes, with
 // non-printable and non-ASCII bytes written as \xNN.

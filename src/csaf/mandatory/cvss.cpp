@@ -2,9 +2,9 @@
 // CVSS: the CVSS objects of /vulnerabilities[]/scores[].
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
+#include "csaf/schemas.hpp"
 #include "csaf/text.hpp"
 #include "cvss/json_names.hpp"
 #include "cvss/score.hpp"
@@ -17,17 +17,7 @@ namespace lotse::csaf::mandatory {
 namespace {
 
 const schema::Schema& first_schema(std::string_view uri) {
-  auto compile = [](std::string_view u) {
-    schema::CompileOptions options;
-    options.assert_formats = true;
-    auto compiled = schema::Schema::compile(schema::embedded_registry(), u, options);
-    if (!compiled) {
-      // Embedded and covered by tests: failing here is a broken build.
-      std::fprintf(stderr, "lotse: internal error: %s\n", compiled.error().c_str());
-      std::abort();
-    }
-    return std::move(*compiled);
-  };
+  auto compile = [](std::string_view u) { return compile_embedded_schema(u, SchemaFlavour::normal); };
   if (uri == "v2") {
     static const schema::Schema schema = compile("https://www.first.org/cvss/cvss-v2.0.json");
     return schema;

@@ -10,21 +10,15 @@
 
 #include "csaf/product_index.hpp"
 #include "csaf/validator.hpp"
+#include "support/csaf_findings.hpp"
 #include "json/parser.hpp"
 #include "support/testsuites.hpp"
 
 namespace lotse::csaf {
 namespace {
 
-std::vector<Finding> run(const std::string& test_id, std::string text) {
-  ValidateOptions options;
-  options.tests = {test_id};
-  DocumentResult result = validate_document(std::move(text), "x.json", options);
-  for (const Finding& f : result.findings) {
-    EXPECT_EQ(f.test, test_id) << f.pointer << ": " << f.message;
-  }
-  return result.findings;
-}
+// The findings of one test on one document (tests/support/csaf_findings.hpp).
+const auto run = &lotse::testing::findings_of;
 
 std::string describe(const std::vector<Finding>& findings) {
   std::string out;

@@ -11,22 +11,13 @@
 #include "csaf/cwe_catalog.hpp"
 #include "csaf/language_tag.hpp"
 #include "csaf/validator.hpp"
+#include "support/csaf_findings.hpp"
 
 namespace lotse::csaf {
 namespace {
 
-// The findings of test `id` on `json` (the document must parse).
-std::vector<Finding> findings(const std::string& id, std::string json) {
-  ValidateOptions options;
-  options.tests = {id};
-  DocumentResult result = validate_document(std::move(json), "x.json", options);
-  std::vector<Finding> out;
-  for (Finding& f : result.findings) {
-    EXPECT_NE(f.test, "json") << f.message;
-    if (f.test == id) out.push_back(std::move(f));
-  }
-  return out;
-}
+// The findings of one test on one document (tests/support/csaf_findings.hpp).
+const auto findings = &lotse::testing::findings_of;
 
 // A document of `category` with `rest` (members after "document") appended.
 std::string doc(std::string_view category, std::string_view document_extra = "", std::string_view rest = "") {

@@ -8,22 +8,13 @@
 #include <vector>
 
 #include "csaf/validator.hpp"
+#include "support/csaf_findings.hpp"
 
 namespace lotse::csaf {
 namespace {
 
-// The findings of test `id` alone on the document `text`.
-std::vector<Finding> findings(const std::string& id, std::string text) {
-  ValidateOptions options;
-  options.tests = {id};
-  DocumentResult result = validate_document(std::move(text), "x.json", options);
-  std::vector<Finding> out;
-  for (Finding& f : result.findings) {
-    EXPECT_NE(f.test, "json") << f.message;
-    if (f.test == id) out.push_back(std::move(f));
-  }
-  return out;
-}
+// The findings of one test on one document (tests/support/csaf_findings.hpp).
+const auto findings = &lotse::testing::findings_of;
 
 // A document with /document/tracking holding `status`, `version` and a
 // revision history of (date, number) pairs.
