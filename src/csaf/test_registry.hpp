@@ -50,6 +50,7 @@ struct TestDefinition {
   std::string_view name;  // the section title, "PURL"
   Severity severity;      // error for mandatory, warning optional, info informative
   TestFunction run;
+  std::string_view csaf_version = "2.0";  // the CSAF version whose section 6 defines it
 };
 
 // Every registered test, in specification order.

@@ -141,3 +141,30 @@ TEST(SchemaPreset, DispatchesCsaf21DocumentsToThe21Schema) {
 
 }  // namespace
 }  // namespace lotse::csaf
+
+namespace lotse::csaf {
+namespace {
+
+TEST(BasicPreset, RunsThe20TestsOn20DocumentsAndSaysSoFor21) {
+  ValidateOptions options;
+  options.preset = Preset::basic;
+  // 6.1.1: the referenced product is not defined.
+  DocumentResult r20 = validate_document(
+      R"({"document":{"csaf_version":"2.0"},"vulnerabilities":[{"product_status":{"fixed":["X"]}}]})",
+      "x.json", options);
+  bool has_6_1_1 = false;
+  for (const Finding& f : r20.findings) has_6_1_1 |= f.test == "6.1.1";
+  EXPECT_TRUE(has_6_1_1);
+  DocumentResult r21 = validate_document(
+      R"({"document":{"csaf_version":"2.1"},"vulnerabilities":[{"product_status":{"fixed":["X"]}}]})",
+      "x.json", options);
+  bool has_note = false;
+  for (const Finding& f : r21.findings) {
+    EXPECT_FALSE(f.test.starts_with("6.1.")) << f.test;
+    has_note |= f.test == "basic" && f.severity == Severity::info;
+  }
+  EXPECT_TRUE(has_note);
+}
+
+}  // namespace
+}  // namespace lotse::csaf

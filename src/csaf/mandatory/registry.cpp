@@ -1,5 +1,6 @@
-// The one list of CSAF tests: id, section title, severity, function.
-// Mandatory tests (6.1) have severity error. Keep specification order.
+// The one list of CSAF tests: id, section title, severity, function (and
+// CSAF version, 2.0 unless given). Mandatory tests (6.1) have severity
+// error. Keep specification order.
 #include "csaf/mandatory/mandatory_tests.hpp"
 
 namespace lotse::csaf {
