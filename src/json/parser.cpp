@@ -1,4 +1,5 @@
 #include "json/parser.hpp"
+#include "util/hex.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -29,18 +30,11 @@ std::string ParseError::describe() const {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool read_hex4(const char* p, const char* end, unsigned& out) {
   if (end - p < 4) return false;
   out = 0;
   for (int i = 0; i < 4; ++i) {
-    int v = hex_value(p[i]);
+    int v = util::hex_digit_value(p[i]);
     if (v < 0) return false;
     out = out * 16 + static_cast<unsigned>(v);
   }

@@ -1,17 +1,11 @@
 #include "json/utf8.hpp"
 #include "purl/percent.hpp"
+#include "util/hex.hpp"
 
 #include "purl/text.hpp"
 
 namespace lotse::purl::detail {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool stays_unencoded(char c) {
   return is_ascii_alpha(c) || is_ascii_digit(c) || c == '.' || c == '-' || c == '_' ||
@@ -40,8 +34,8 @@ tl::expected<std::string, Error> percent_decode(std::string_view raw, std::size_
     const std::size_t percent = raw.find('%', i);
     out.append(raw.substr(i, percent - i));
     if (percent == std::string_view::npos) break;
-    const int high = percent + 1 < raw.size() ? hex_value(raw[percent + 1]) : -1;
-    const int low = percent + 2 < raw.size() ? hex_value(raw[percent + 2]) : -1;
+    const int high = percent + 1 < raw.size() ? util::hex_digit_value(raw[percent + 1]) : -1;
+    const int low = percent + 2 < raw.size() ? util::hex_digit_value(raw[percent + 2]) : -1;
     if (high < 0 || low < 0) {
       return tl::unexpected(Error{
           Error::Kind::syntax,

@@ -15,19 +15,10 @@
 #include <utility>
 
 #include "schema/ecma_regex_detail.hpp"
+#include "util/hex.hpp"
 #include "schema/ecma_regex_scanner.hpp"
 
 namespace lotse::schema::detail::ecma {
-namespace {
-
-int hex_value(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 // At i_ == 'u' (after the backslash): \uXXXX, \uLead\uTrail, \u{X...}.
 bool Scanner::parse_unicode_escape(char32_t& cp) {
@@ -35,8 +26,8 @@ bool Scanner::parse_unicode_escape(char32_t& cp) {
     std::size_t k = i_ + 2;
     std::uint32_t v = 0;
     bool any = false;
-    for (; hex_value(at(k)) >= 0; ++k) {
-      v = std::min<std::uint32_t>(v * 16 + static_cast<std::uint32_t>(hex_value(at(k))),
+    for (; util::hex_digit_value(at(k)) >= 0; ++k) {
+      v = std::min<std::uint32_t>(v * 16 + static_cast<std::uint32_t>(util::hex_digit_value(at(k))),
                                   kMaxCodePoint + 1);
       any = true;
     }
@@ -48,8 +39,8 @@ bool Scanner::parse_unicode_escape(char32_t& cp) {
   const auto hex4 = [&](std::size_t k, char32_t& out) {
     out = 0;
     for (std::size_t j = k; j < k + 4; ++j) {
-      if (hex_value(at(j)) < 0) return false;
-      out = out * 16 + static_cast<char32_t>(hex_value(at(j)));
+      if (util::hex_digit_value(at(j)) < 0) return false;
+      out = out * 16 + static_cast<char32_t>(util::hex_digit_value(at(j)));
     }
     return true;
   };
@@ -164,10 +155,10 @@ bool Scanner::parse_escape(bool in_class, Escape& e) {
       ++i_;
       return true;
     case 'x':
-      if (hex_value(at(i_)) < 0 || hex_value(at(i_ + 1)) < 0) {
+      if (util::hex_digit_value(at(i_)) < 0 || util::hex_digit_value(at(i_ + 1)) < 0) {
         return invalid("invalid '\\x' escape");
       }
-      e.cp = static_cast<char32_t>(hex_value(at(i_)) * 16 + hex_value(at(i_ + 1)));
+      e.cp = static_cast<char32_t>(util::hex_digit_value(at(i_)) * 16 + util::hex_digit_value(at(i_ + 1)));
       i_ += 2;
       return true;
     case 'u':
