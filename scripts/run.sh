@@ -8,11 +8,11 @@ bash scripts/setup.sh
 cmake -S . -B build/main -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOTSE_TESTS=OFF -DLOTSE_BENCH=OFF >/dev/null
 cmake --build build/main --target lotse
 
-echo "== lotse validate examples/csaf/valid (must pass)"
-./build/main/lotse validate examples/csaf/valid
-echo "== lotse validate examples/csaf/invalid (each shows its findings)"
+echo "== lotse validate --preset basic examples/csaf/valid (schema + mandatory tests; must pass)"
+./build/main/lotse validate --preset basic examples/csaf/valid
+echo "== lotse validate --preset basic examples/csaf/invalid (each shows its findings)"
 status=0
-./build/main/lotse validate examples/csaf/invalid || status=$?
+./build/main/lotse validate --preset basic examples/csaf/invalid || status=$?
 if [ "$status" -ne 1 ]; then
   echo "run: expected findings (exit 1) for examples/csaf/invalid, got exit $status" >&2
   exit 1
