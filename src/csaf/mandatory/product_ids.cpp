@@ -12,19 +12,21 @@
 #include "csaf/product_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/flat_string_set.hpp"
 
 namespace lotse::csaf::mandatory {
 
 void missing_definition_of_product_id(TestContext& context) {
-  // A sorted vector, not a hash set: one allocation instead of one per ID.
-  std::vector<std::string_view> defined;
+  // A flat hash set: one allocation instead of one per ID.
+  std::vector<std::string_view> ids;
   for_each_product_definition(context.root(),
-                              [&](std::string_view id, const std::string&) { defined.push_back(id); });
-  std::sort(defined.begin(), defined.end());
+                              [&](std::string_view id, const std::string&) { ids.push_back(id); });
+  util::FlatStringSet defined(ids.size());
+  for (std::string_view id : ids) defined.insert(id);
   // The spec lists the referencing paths; `flags` is among them through
   // known issue #909 (the OASIS corpus expects it).
   for_each_product_reference(context.root(), [&](std::string_view id, const std::string& pointer) {
-    if (std::binary_search(defined.begin(), defined.end(), id)) return;
+    if (defined.contains(id)) return;
     context.report(pointer, "product ID " + quote_text(id) +
                                 " is not defined in the product tree; expected a full product name"
                                 " (in full_product_names, branches or relationships) with this"
