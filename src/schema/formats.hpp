@@ -9,6 +9,7 @@
 // UTF-8. All functions are stateless and thread-safe.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace lotse::schema {
@@ -26,6 +27,17 @@ bool is_known_format(std::string_view format);
 // lower case; offsets are "Z" or +/-hh:mm (hh <= 23, mm <= 59); second 60 is
 // accepted only where the time, shifted to UTC, is 23:59:60.
 bool is_date_time(std::string_view value);
+
+// The fields of an RFC 3339 date-time that is_date_time() accepts, for
+// callers that compute with it (CSAF compares timestamps as instants):
+// `fraction` views the digits after '.', `offset_minutes` is the offset east
+// of UTC. nullopt exactly when is_date_time() is false.
+struct DateTimeFields {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  int offset_minutes = 0;
+  std::string_view fraction;
+};
+std::optional<DateTimeFields> parse_date_time_fields(std::string_view value);
 
 // RFC 3339 full-date "YYYY-MM-DD" with the real number of days per month
 // (Gregorian leap years).

@@ -39,20 +39,21 @@ int days_in_month(int year, int month) {
 }
 
 // full-date = date-fullyear "-" date-month "-" date-mday
-bool parse_full_date(std::string_view s, std::size_t& pos) {
-  int year = 0, month = 0, day = 0;
-  if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') ||
-      !read_digits(s, pos, 2, month) || !expect(s, pos, '-') ||
-      !read_digits(s, pos, 2, day))
+bool parse_full_date(std::string_view s, std::size_t& pos, DateTimeFields& f) {
+  if (!read_digits(s, pos, 4, f.year) || !expect(s, pos, '-') ||
+      !read_digits(s, pos, 2, f.month) || !expect(s, pos, '-') ||
+      !read_digits(s, pos, 2, f.day))
     return false;
-  if (month < 1 || month > 12) return false;
-  return day >= 1 && day <= days_in_month(year, month);
+  if (f.month < 1 || f.month > 12) return false;
+  return f.day >= 1 && f.day <= days_in_month(f.year, f.month);
 }
 
 // full-time = partial-time time-offset, with the leap-second rule: second 60
 // is only valid when the time converted to UTC is 23:59:60.
-bool parse_full_time(std::string_view s, std::size_t& pos) {
-  int hour = 0, minute = 0, second = 0;
+bool parse_full_time(std::string_view s, std::size_t& pos, DateTimeFields& f) {
+  int& hour = f.hour;
+  int& minute = f.minute;
+  int& second = f.second;
   if (!read_digits(s, pos, 2, hour) || !expect(s, pos, ':') ||
       !read_digits(s, pos, 2, minute) || !expect(s, pos, ':') ||
       !read_digits(s, pos, 2, second))
@@ -63,6 +64,7 @@ bool parse_full_time(std::string_view s, std::size_t& pos) {
     std::size_t start = pos;
     while (pos < s.size() && is_digit(s[pos])) ++pos;
     if (pos == start) return false;
+    f.fraction = s.substr(start, pos - start);
   }
   if (pos >= s.size()) return false;  // the offset is required
   int offset_minutes = 0;
@@ -83,6 +85,7 @@ bool parse_full_time(std::string_view s, std::size_t& pos) {
     int utc = ((hour * 60 + minute - offset_minutes) % 1440 + 1440) % 1440;
     if (utc != 23 * 60 + 59) return false;
   }
+  f.offset_minutes = offset_minutes;
   return true;
 }
 
@@ -90,21 +93,27 @@ bool parse_full_time(std::string_view s, std::size_t& pos) {
 
 bool is_date(std::string_view value) {
   std::size_t pos = 0;
-  return parse_full_date(value, pos) && pos == value.size();
+  DateTimeFields fields;
+  return parse_full_date(value, pos, fields) && pos == value.size();
 }
 
 bool is_time(std::string_view value) {
   std::size_t pos = 0;
-  return parse_full_time(value, pos) && pos == value.size();
+  DateTimeFields fields;
+  return parse_full_time(value, pos, fields) && pos == value.size();
 }
 
-bool is_date_time(std::string_view value) {
+std::optional<DateTimeFields> parse_date_time_fields(std::string_view value) {
   std::size_t pos = 0;
-  if (!parse_full_date(value, pos)) return false;
-  if (pos >= value.size() || (value[pos] != 'T' && value[pos] != 't')) return false;
+  DateTimeFields fields;
+  if (!parse_full_date(value, pos, fields)) return std::nullopt;
+  if (pos >= value.size() || (value[pos] != 'T' && value[pos] != 't')) return std::nullopt;
   ++pos;
-  return parse_full_time(value, pos) && pos == value.size();
+  if (!parse_full_time(value, pos, fields) || pos != value.size()) return std::nullopt;
+  return fields;
 }
+
+bool is_date_time(std::string_view value) { return parse_date_time_fields(value).has_value(); }
 
 // duration = "P" (dur-date / dur-time / dur-week). Each part is 1*DIGIT and a
 // designator; date designators must follow Y, M, D without gaps (P1Y2D is
