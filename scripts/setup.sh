@@ -9,6 +9,9 @@ LOTSE_PACKAGES=(
   clang libclang-rt-14-dev            # sanitizer + libFuzzer build
   libre2-dev libsimdjson-dev libexpected-dev libcli11-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev libbenchmark-dev
+  libcurl4-openssl-dev                # URL checks (6.3.6/6.3.7), later fetching
+  libhunspell-dev hunspell-en-us hunspell-de-de  # spell check (6.3.8)
+  nginx-light openssl                 # loopback web server + test CA for URL tests
 )
 
 missing=()

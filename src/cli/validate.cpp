@@ -33,6 +33,10 @@ struct ValidateArgs {
   std::size_t max_size = 64u << 20;
   std::size_t max_depth = 512;
   bool stats = false;
+  bool online = false;
+  std::vector<std::string> resolve;
+  std::string ca_file;
+  unsigned timeout_seconds = 10;
 };
 
 // Expands directories into their *.json files (sorted, so output is
@@ -115,6 +119,10 @@ int run_validate(const ValidateArgs& args) {
   options.tests = args.tests;
   options.limits.max_size = args.max_size;
   options.limits.max_depth = args.max_depth;
+  options.test_options.online = args.online;
+  options.test_options.resolve = args.resolve;
+  options.test_options.ca_file = args.ca_file;
+  options.test_options.timeout = std::chrono::seconds(args.timeout_seconds);
 
   std::vector<std::string> errors;
   const std::vector<std::string> files = expand_paths(args.paths, errors);
@@ -190,10 +198,11 @@ Action configure_validate(CLI::App& app) {
   app.add_option("paths", args->paths, "CSAF files, directories (recursive, *.json) or - for stdin")
       ->required();
   app.add_option("--preset", args->preset,
-                 "Checks to run: schema | strict | basic (schema + mandatory tests 6.1.x)")
+                 "Checks to run: schema | strict | basic (schema + mandatory tests 6.1.x) | "
+                 "extended (basic + optional tests 6.2.x) | full (extended + informative 6.3.x)")
       ->capture_default_str();
   app.add_option("--test", args->tests,
-                 "Run only this test instead of a preset (repeatable): schema, 6.1.1 ... 6.1.33");
+                 "Run only this test instead of a preset (repeatable): schema, 6.1.1 ... 6.3.11");
   app.add_option("--format", args->format, "Output: text (one line per finding) | json (JSON Lines)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -203,6 +212,14 @@ Action configure_validate(CLI::App& app) {
   app.add_option("--max-depth", args->max_depth, "Deepest accepted JSON nesting")
       ->capture_default_str();
   app.add_flag("--stats", args->stats, "Print elapsed time and peak memory to stderr");
+  app.add_flag("--online", args->online,
+               "Run the tests that fetch the document's URLs (6.3.6, 6.3.7); skipped otherwise");
+  app.add_option("--resolve", args->resolve,
+                 "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT in online tests (repeatable)");
+  app.add_option("--ca-file", args->ca_file,
+                 "PEM file of CA certificates trusted by online tests instead of the system's");
+  app.add_option("--timeout", args->timeout_seconds, "Seconds per request in online tests")
+      ->capture_default_str();
   return [args] { return run_validate(*args); };
 }
 

@@ -24,10 +24,18 @@ struct Finding {
   std::size_t column = 0;
 };
 
+// A selected test that did not run on this document, and why (e.g. 6.3.6
+// needs network access and runs only with --online).
+struct SkippedTest {
+  std::string test;    // "6.3.6"
+  std::string reason;  // "needs --online"
+};
+
 struct DocumentResult {
   std::string file;  // as given on the command line ("-" for stdin)
   bool valid = true;  // no finding of severity error
   std::vector<Finding> findings;
+  std::vector<SkippedTest> skipped;
 };
 
 }  // namespace lotse::csaf

@@ -1,7 +1,8 @@
-// The CSAF tests of specification section 6 (mandatory 6.1.x; optional and
-// informative tests join later), each a named function registered in one
-// list with its id, name and severity: "where is test 6.1.13?" is answered
-// by `find_test("6.1.13")` and by grepping the registry for "6.1.13".
+// The CSAF tests of specification section 6 (mandatory 6.1.x, optional
+// 6.2.x, informative 6.3.x), each a named function registered with its id,
+// name and severity: "where is test 6.1.13?" is answered by
+// `find_test("6.1.13")` and by grepping the group's registry.cpp
+// (mandatory/, optional/, informative/) for "6.1.13".
 //
 // A test reads the parsed document through a TestContext and reports
 // findings with JSON pointers; it must never assume the document passed the
@@ -11,23 +12,51 @@
 // validation on one thread.
 #pragma once
 
+#include <chrono>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "csaf/finding.hpp"
 #include "json/value.hpp"
 
 namespace lotse::csaf {
 
+// What tests may need beyond the document: set by the caller (e.g. the
+// flags of `lotse validate`), the same for every document of a run.
+struct TestOptions {
+  // Tests that need the network (6.3.6, 6.3.7) run only when this is set;
+  // otherwise they record themselves as skipped.
+  bool online = false;
+  // curl-style "HOST:PORT:ADDRESS" entries that pin host names to addresses
+  // for the online tests (tests map them to loopback).
+  std::vector<std::string> resolve;
+  // PEM file of CA certificates to trust instead of the system's; empty:
+  // the system store.
+  std::string ca_file;
+  // Per request, for the online tests.
+  std::chrono::milliseconds timeout{10000};
+};
+
 class TestContext {
  public:
   TestContext(const json::Document& document, const json::LineIndex& lines,
-              std::string_view test_id, Severity severity, DocumentResult& result)
-      : document_(document), lines_(lines), test_id_(test_id), severity_(severity), result_(result) {}
+              std::string_view test_id, Severity severity, DocumentResult& result,
+              const TestOptions& options)
+      : document_(document),
+        lines_(lines),
+        test_id_(test_id),
+        severity_(severity),
+        result_(result),
+        options_(options) {}
 
   const json::Value& root() const { return document_.root(); }
   const json::Document& document() const { return document_; }
+  const TestOptions& options() const { return options_; }
+  // The file name the document came from, as given ("-" for stdin); test
+  // 6.3.5 compares it with /document/tracking/id.
+  const std::string& file() const { return result_.file; }
 
   // Records a finding of this test at `pointer` (RFC 6901 into the
   // document); the line and column come from the value found there (or its
@@ -35,12 +64,17 @@ class TestContext {
   // expected.
   void report(std::string pointer, std::string message);
 
+  // Records that this test did not run on the document and why (e.g. it
+  // needs --online). Call it instead of reporting, not in addition.
+  void skip(std::string reason);
+
  private:
   const json::Document& document_;
   const json::LineIndex& lines_;
   std::string_view test_id_;
   Severity severity_;
   DocumentResult& result_;
+  const TestOptions& options_;
 };
 
 using TestFunction = void (*)(TestContext&);
@@ -53,8 +87,20 @@ struct TestDefinition {
   std::string_view csaf_version = "2.0";  // the CSAF version whose section 6 defines it
 };
 
-// Every registered test, in specification order.
+// Every registered test, in specification order: mandatory, optional,
+// informative.
 std::span<const TestDefinition> all_tests();
+
+// The tests of one group, each defined in its folder's registry.cpp.
+namespace mandatory {
+std::span<const TestDefinition> tests();
+}
+namespace optional {
+std::span<const TestDefinition> tests();
+}
+namespace informative {
+std::span<const TestDefinition> tests();
+}
 
 // The test with this id, or nullptr.
 const TestDefinition* find_test(std::string_view id);
@@ -62,6 +108,7 @@ const TestDefinition* find_test(std::string_view id);
 // Runs `test` on `document`, appending its findings to `result`; `lines`
 // indexes the document's text for finding locations.
 void run_test(const TestDefinition& test, const json::Document& document,
-              const json::LineIndex& lines, DocumentResult& result);
+              const json::LineIndex& lines, DocumentResult& result,
+              const TestOptions& options = {});
 
 }  // namespace lotse::csaf

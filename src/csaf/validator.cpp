@@ -18,20 +18,34 @@ tl::expected<Preset, std::string> parse_preset(std::string_view name) {
   if (name == "schema") return Preset::schema;
   if (name == "strict") return Preset::strict;
   if (name == "basic") return Preset::basic;
+  if (name == "extended") return Preset::extended;
+  if (name == "full") return Preset::full;
   return tl::unexpected("unknown preset \"" + std::string(name) +
-                        "\" (available: schema, strict, basic)");
+                        "\" (available: schema, strict, basic, extended, full)");
 }
 
 tl::expected<void, std::string> check_test_ids(const std::vector<std::string>& tests) {
   for (const std::string& id : tests) {
     if (id != "schema" && !find_test(id)) {
-      return tl::unexpected("unknown test \"" + id + "\" (ids: schema, 6.1.1 ... 6.1.33)");
+      return tl::unexpected("unknown test \"" + id +
+                            "\" (ids: schema, 6.1.1 ... 6.1.33, 6.2.1 ... 6.2.20, 6.3.1 ... 6.3.11)");
     }
   }
   return {};
 }
 
 namespace {
+
+// Whether `preset` includes the tests of this severity (mandatory tests
+// are errors, optional ones warnings, informative ones info).
+bool preset_includes(Preset preset, Severity severity) {
+  switch (severity) {
+    case Severity::error: return preset >= Preset::basic;
+    case Severity::warning: return preset >= Preset::extended;
+    case Severity::info: return preset == Preset::full;
+  }
+  return false;
+}
 
 void add_finding(DocumentResult& result, const json::LineIndex& lines, Finding finding,
                  std::size_t offset) {
@@ -87,17 +101,18 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
   const std::string_view tests_version = version == "2.1" ? "2.1" : "2.0";
   bool any_for_version = false;
   for (const TestDefinition& test : all_tests()) any_for_version |= test.csaf_version == tests_version;
-  if (options.preset == Preset::basic && options.tests.empty() && !any_for_version) {
-    Finding note{"basic", Severity::info, "/document/csaf_version",
-                 "the mandatory tests of CSAF " + std::string(tests_version) +
-                     " are not implemented yet: only the schema was checked",
+  if (options.preset >= Preset::basic && options.tests.empty() && !any_for_version) {
+    Finding note{"preset", Severity::info, "/document/csaf_version",
+                 "the tests of CSAF " + std::string(tests_version) +
+                     " section 6 are not implemented yet: only the schema was checked",
                  {}, 0, 0};
     add_finding(result, lines, std::move(note), version_value ? version_value->offset() : 0);
   }
   for (const TestDefinition& test : all_tests()) {
     if (test.csaf_version != tests_version) continue;
-    bool selected = options.tests.empty() ? options.preset == Preset::basic : wanted(test.id);
-    if (selected) run_test(test, document, lines, result);
+    bool selected = options.tests.empty() ? preset_includes(options.preset, test.severity)
+                                          : wanted(test.id);
+    if (selected) run_test(test, document, lines, result, options.test_options);
   }
 }
 

@@ -6,9 +6,10 @@
 // document's `csaf_version` (2.0 or 2.1), with formats asserted; `strict`
 // additionally forbids properties the schema does not define (the schema
 // part of CSAF test 6.2.20); `basic` is `schema` plus every mandatory test
-// (6.1.x), as the conformance clauses define it. Optional and informative
-// tests will plug in as `extended` and `full`. Instead of a preset, a list
-// of test ids ("schema", "6.1.13", ...) runs exactly those.
+// (6.1.x), as the conformance clauses define it; `extended` is `basic`
+// plus every optional test (6.2.x) and `full` is `extended` plus every
+// informative test (6.3.x). Instead of a preset, a list of test ids
+// ("schema", "6.1.13", ...) runs exactly those.
 //
 // Thread safety: validate_document() may run on many threads at once; the
 // compiled schemas are built once and shared read-only.
@@ -21,11 +22,12 @@
 #include <tl/expected.hpp>
 
 #include "csaf/finding.hpp"
+#include "csaf/test_registry.hpp"
 #include "json/parser.hpp"
 
 namespace lotse::csaf {
 
-enum class Preset { schema, strict, basic };
+enum class Preset { schema, strict, basic, extended, full };
 
 // "schema" -> Preset::schema ...; an error message listing the valid names.
 tl::expected<Preset, std::string> parse_preset(std::string_view name);
@@ -36,6 +38,8 @@ struct ValidateOptions {
   // instead of the preset.
   std::vector<std::string> tests;
   json::ParseLimits limits;
+  // What the tests may use beyond the document (network access ...).
+  TestOptions test_options;
 };
 
 // Checks that every id in `tests` is "schema" or a registered test; the

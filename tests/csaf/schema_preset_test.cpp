@@ -161,7 +161,7 @@ TEST(BasicPreset, RunsThe20TestsOn20DocumentsAndSaysSoFor21) {
   bool has_note = false;
   for (const Finding& f : r21.findings) {
     EXPECT_FALSE(f.test.starts_with("6.1.")) << f.test;
-    has_note |= f.test == "basic" && f.severity == Severity::info;
+    has_note |= f.test == "preset" && f.severity == Severity::info;
   }
   EXPECT_TRUE(has_note);
 }

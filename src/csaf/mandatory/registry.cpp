@@ -57,6 +57,6 @@ constexpr TestDefinition kTests[] = {
 
 }  // namespace
 
-std::span<const TestDefinition> all_tests() { return kTests; }
+std::span<const TestDefinition> mandatory::tests() { return kTests; }
 
 }  // namespace lotse::csaf

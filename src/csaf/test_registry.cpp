@@ -25,10 +25,25 @@ void TestContext::report(std::string pointer, std::string message) {
   result_.findings.push_back(std::move(finding));
 }
 
+void TestContext::skip(std::string reason) {
+  result_.skipped.push_back(SkippedTest{std::string(test_id_), std::move(reason)});
+}
+
 void run_test(const TestDefinition& test, const json::Document& document,
-              const json::LineIndex& lines, DocumentResult& result) {
-  TestContext context(document, lines, test.id, test.severity, result);
+              const json::LineIndex& lines, DocumentResult& result, const TestOptions& options) {
+  TestContext context(document, lines, test.id, test.severity, result, options);
   test.run(context);
+}
+
+std::span<const TestDefinition> all_tests() {
+  static const std::vector<TestDefinition> tests = [] {
+    std::vector<TestDefinition> all;
+    for (auto group : {mandatory::tests(), optional::tests(), informative::tests()}) {
+      all.insert(all.end(), group.begin(), group.end());
+    }
+    return all;
+  }();
+  return tests;
 }
 
 const TestDefinition* find_test(std::string_view id) {
