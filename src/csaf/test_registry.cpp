@@ -25,13 +25,27 @@ void TestContext::report(std::string pointer, std::string message) {
   result_.findings.push_back(std::move(finding));
 }
 
+void TestContext::report(const json::Value& at, std::string message) {
+  json::Location where = lines_.locate(at.offset());
+  Finding finding;
+  finding.test = std::string(test_id_);
+  finding.severity = severity_;
+  finding.pointer = pointer_to(at);
+  finding.message = std::move(message);
+  finding.line = where.line;
+  finding.column = where.column;
+  if (severity_ == Severity::error) result_.valid = false;
+  result_.findings.push_back(std::move(finding));
+}
+
 void TestContext::skip(std::string reason) {
   result_.skipped.push_back(SkippedTest{std::string(test_id_), std::move(reason)});
 }
 
 void run_test(const TestDefinition& test, const json::Document& document,
-              const json::LineIndex& lines, DocumentResult& result, const TestOptions& options) {
-  TestContext context(document, lines, test.id, test.severity, result, options);
+              const json::LineIndex& lines, DocumentResult& result, const TestOptions& options,
+              DocumentIndexes& indexes) {
+  TestContext context(document, lines, test.id, test.severity, result, options, indexes);
   test.run(context);
 }
 

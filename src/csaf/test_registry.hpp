@@ -18,7 +18,12 @@
 #include <string_view>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
 #include "csaf/finding.hpp"
+#include "csaf/product_id_index.hpp"
+#include "json/path_index.hpp"
 #include "json/value.hpp"
 
 namespace lotse::csaf {
@@ -39,17 +44,42 @@ struct TestOptions {
   std::chrono::milliseconds timeout{10000};
 };
 
+// What several tests of one document need, built on first use and shared
+// by all of them: one walk over the product IDs instead of one per test,
+// and pointers computed only for reported values. Not thread-safe; one per
+// document validation.
+class DocumentIndexes {
+ public:
+  // REQUIRES: `document` outlives this object.
+  explicit DocumentIndexes(const json::Document& document) : document_(document) {}
+
+  const ProductIdIndex& product_ids() {
+    if (!product_ids_) product_ids_.emplace(document_.root());
+    return *product_ids_;
+  }
+  const json::PathIndex& paths() {
+    if (!paths_) paths_.emplace(document_.root());
+    return *paths_;
+  }
+
+ private:
+  const json::Document& document_;
+  std::optional<ProductIdIndex> product_ids_;
+  std::optional<json::PathIndex> paths_;
+};
+
 class TestContext {
  public:
   TestContext(const json::Document& document, const json::LineIndex& lines,
               std::string_view test_id, Severity severity, DocumentResult& result,
-              const TestOptions& options)
+              const TestOptions& options, DocumentIndexes& indexes)
       : document_(document),
         lines_(lines),
         test_id_(test_id),
         severity_(severity),
         result_(result),
-        options_(options) {}
+        options_(options),
+        indexes_(indexes) {}
 
   const json::Value& root() const { return document_.root(); }
   const json::Document& document() const { return document_; }
@@ -63,6 +93,15 @@ class TestContext {
   // nearest existing parent). The message says what is wrong and what was
   // expected.
   void report(std::string pointer, std::string message);
+  // The same for a value of the document, whose pointer is looked up only
+  // now (see DocumentIndexes).
+  void report(const json::Value& at, std::string message);
+
+  // Product IDs and group IDs of the document, defined and referenced.
+  const ProductIdIndex& product_ids() { return indexes_.product_ids(); }
+  // The pointer of a value of the document (for messages that name a
+  // second place, e.g. "already defined at ...").
+  std::string pointer_to(const json::Value& value) { return indexes_.paths().pointer_to(value); }
 
   // Records that this test did not run on the document and why (e.g. it
   // needs --online). Call it instead of reporting, not in addition.
@@ -75,6 +114,7 @@ class TestContext {
   Severity severity_;
   DocumentResult& result_;
   const TestOptions& options_;
+  DocumentIndexes& indexes_;
 };
 
 using TestFunction = void (*)(TestContext&);
@@ -106,9 +146,10 @@ std::span<const TestDefinition> tests();
 const TestDefinition* find_test(std::string_view id);
 
 // Runs `test` on `document`, appending its findings to `result`; `lines`
-// indexes the document's text for finding locations.
+// indexes the document's text for finding locations, `indexes` is shared by
+// the tests of this document.
 void run_test(const TestDefinition& test, const json::Document& document,
               const json::LineIndex& lines, DocumentResult& result,
-              const TestOptions& options = {});
+              const TestOptions& options, DocumentIndexes& indexes);
 
 }  // namespace lotse::csaf

@@ -108,11 +108,12 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
                  {}, 0, 0};
     add_finding(result, lines, std::move(note), version_value ? version_value->offset() : 0);
   }
+  DocumentIndexes indexes(document);
   for (const TestDefinition& test : all_tests()) {
     if (test.csaf_version != tests_version) continue;
     bool selected = options.tests.empty() ? preset_includes(options.preset, test.severity)
                                           : wanted(test.id);
-    if (selected) run_test(test, document, lines, result, options.test_options);
+    if (selected) run_test(test, document, lines, result, options.test_options, indexes);
   }
 }
 

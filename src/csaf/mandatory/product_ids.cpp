@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
-#include "csaf/product_index.hpp"
+#include "csaf/product_id_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
 #include "util/flat_string_set.hpp"
@@ -17,50 +17,45 @@
 namespace lotse::csaf::mandatory {
 
 void missing_definition_of_product_id(TestContext& context) {
+  const ProductIdIndex& index = context.product_ids();
   // A flat hash set: one allocation instead of one per ID.
-  std::vector<std::string_view> ids;
-  for_each_product_definition(context.root(),
-                              [&](std::string_view id, const std::string&) { ids.push_back(id); });
-  util::FlatStringSet defined(ids.size());
-  for (std::string_view id : ids) defined.insert(id);
+  util::FlatStringSet defined(index.definitions().size());
+  for (const json::Value* id : index.definitions()) defined.insert(id->as_string());
   // The spec lists the referencing paths; `flags` is among them through
   // known issue #909 (the OASIS corpus expects it).
-  for_each_product_reference(context.root(), [&](std::string_view id, const std::string& pointer) {
-    if (defined.contains(id)) return;
-    context.report(pointer, "product ID " + quote_text(id) +
-                                " is not defined in the product tree; expected a full product name"
-                                " (in full_product_names, branches or relationships) with this"
-                                " product_id");
-  });
+  for (const json::Value* id : index.references()) {
+    if (defined.contains(id->as_string())) continue;
+    context.report(*id, "product ID " + quote_text(id->as_string()) +
+                            " is not defined in the product tree; expected a full product name"
+                            " (in full_product_names, branches or relationships) with this"
+                            " product_id");
+  }
 }
 
 void multiple_definition_of_product_id(TestContext& context) {
-  // (ID, position in walk order), sorted: duplicates become neighbours. The
-  // pointers are rebuilt only for the duplicates, in a second walk.
+  const std::span<const json::Value* const> definitions = context.product_ids().definitions();
+  // (ID, position in document order), sorted: duplicates become neighbours,
+  // each after the first definition of its ID.
   std::vector<std::pair<std::string_view, std::size_t>> ids;
-  for_each_product_definition(context.root(), [&](std::string_view id, const std::string&) {
-    ids.emplace_back(id, ids.size());
-  });
+  ids.reserve(definitions.size());
+  for (std::size_t i = 0; i < definitions.size(); ++i) ids.emplace_back(definitions[i]->as_string(), i);
   std::sort(ids.begin(), ids.end());
-  std::unordered_map<std::size_t, std::size_t> first_of;  // duplicate position -> first position
-  for (std::size_t i = 1; i < ids.size(); ++i) {
-    if (ids[i].first == ids[i - 1].first) {
-      first_of[ids[i].second] = first_of.count(ids[i - 1].second) ? first_of[ids[i - 1].second] : ids[i - 1].second;
+  std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // (position, first position)
+  for (std::size_t i = 1, first = 0; i < ids.size(); ++i) {
+    if (ids[i].first != ids[first].first) {
+      first = i;
+      continue;
     }
+    duplicates.emplace_back(ids[i].second, ids[first].second);
   }
-  if (first_of.empty()) return;
-  std::vector<std::string> pointers;
-  for_each_product_definition(context.root(), [&](std::string_view, const std::string& pointer) {
-    pointers.push_back(pointer);
-  });
-  std::size_t position = 0;
-  for_each_product_definition(context.root(), [&](std::string_view id, const std::string& pointer) {
-    auto duplicate = first_of.find(position++);
-    if (duplicate == first_of.end()) return;
-    context.report(pointer, "product ID " + quote_text(id) + " is already defined at " +
-                                pointers[duplicate->second] +
-                                "; expected each product ID to be defined once");
-  });
+  // Findings in document order.
+  std::sort(duplicates.begin(), duplicates.end());
+  for (const auto& [position, first] : duplicates) {
+    const json::Value& id = *definitions[position];
+    context.report(id, "product ID " + quote_text(id.as_string()) + " is already defined at " +
+                           context.pointer_to(*definitions[first]) +
+                           "; expected each product ID to be defined once");
+  }
 }
 
 namespace {
