@@ -16,6 +16,7 @@
 
 #include "corpus.hpp"
 #include "csaf/schemas.hpp"
+#include "csaf/test_registry.hpp"
 #include "csaf/validator.hpp"
 #include "generate_advisory.hpp"
 #include "json/parser.hpp"
@@ -59,11 +60,14 @@ void set_throughput(benchmark::State& state, std::size_t docs, std::size_t bytes
 
 // Parse + validate the 1,000 documents with `preset`: the real
 // `lotse validate` path.
-void validate_corpus(benchmark::State& state, lotse::csaf::Preset preset) {
+// `tests`, when given, replaces the preset (as `lotse validate --test`).
+void validate_corpus(benchmark::State& state, lotse::csaf::Preset preset,
+                     std::vector<std::string> tests = {}) {
   const Corpus& c = corpus();
   csaf20_schema();
   lotse::csaf::ValidateOptions options;
   options.preset = preset;
+  options.tests = std::move(tests);
   std::size_t invalid = 0;
   for (auto _ : state) {
     invalid = 0;
@@ -87,6 +91,23 @@ BENCHMARK(BM_Validate)->Unit(benchmark::kMillisecond);
 // with csaf-validator-lib's `basic` (bench/peer).
 void BM_ValidateBasic(benchmark::State& state) { validate_corpus(state, lotse::csaf::Preset::basic); }
 BENCHMARK(BM_ValidateBasic)->Unit(benchmark::kMillisecond);
+
+// Preset full: basic + every optional (6.2.x) and informative (6.3.x) test,
+// offline (6.3.6 and 6.3.7 are skipped without --online), compared with
+// csaf-validator-lib's `full` without its two network tests.
+void BM_ValidateFull(benchmark::State& state) { validate_corpus(state, lotse::csaf::Preset::full); }
+BENCHMARK(BM_ValidateFull)->Unit(benchmark::kMillisecond);
+
+// The same without the spell check 6.3.8 (the peer spawns a hunspell
+// process per text there, which would swamp every other difference).
+void BM_ValidateFullWithoutSpelling(benchmark::State& state) {
+  std::vector<std::string> tests{"schema"};
+  for (const lotse::csaf::TestDefinition& test : lotse::csaf::all_tests()) {
+    if (test.csaf_version == "2.0" && test.id != "6.3.8") tests.emplace_back(test.id);
+  }
+  validate_corpus(state, lotse::csaf::Preset::full, std::move(tests));
+}
+BENCHMARK(BM_ValidateFullWithoutSpelling)->Unit(benchmark::kMillisecond);
 
 void BM_ParseOnly(benchmark::State& state) {
   const Corpus& c = corpus();
