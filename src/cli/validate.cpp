@@ -1,6 +1,7 @@
 // `lotse validate`: checks CSAF documents given as files, directories
 // (searched recursively for *.json) or "-" (standard input), on several
-// cores, and prints findings as text or JSON Lines in input order.
+// cores, and prints findings as text, JSON Lines or one SARIF 2.1.0 log in
+// input order.
 // Exit code: 0 all valid, 1 any invalid, 2 usage or I/O error.
 #include <algorithm>
 #include <atomic>
@@ -15,6 +16,7 @@
 
 #include "cli/command.hpp"
 #include "csaf/report.hpp"
+#include "csaf/sarif.hpp"
 #include "csaf/validator.hpp"
 #include "json/writer.hpp"
 #include "util/file.hpp"
@@ -66,13 +68,21 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths,
 }
 
 struct Outcome {
-  std::string output;
+  std::string output;  // for an I/O error under SARIF: the bare message
   bool io_error = false;
   bool valid = true;
 };
 
-Outcome validate_one(const std::string& file, const ValidateArgs& args,
-                     const csaf::ValidateOptions& options) {
+// One document's output in the chosen format; `sarif` is set for
+// --format sarif, `index` is the document's input position.
+std::string render(const csaf::DocumentResult& result, const ValidateArgs& args,
+                   const csaf::SarifWriter* sarif, std::size_t index) {
+  if (sarif) return sarif->render(result, index);
+  return args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
+}
+
+Outcome validate_one(const std::string& file, std::size_t index, const ValidateArgs& args,
+                     const csaf::ValidateOptions& options, const csaf::SarifWriter* sarif) {
   Outcome outcome;
   auto text = util::read_file(file, args.max_size);
   if (!text && text.error().kind == util::FileError::Kind::too_large) {
@@ -80,26 +90,33 @@ Outcome validate_one(const std::string& file, const ValidateArgs& args,
     csaf::DocumentResult result = csaf::refused_document(
         file, text.error().message + " (raise the limit with --max-size)");
     outcome.valid = false;
-    outcome.output = args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
+    outcome.output = render(result, args, sarif, index);
     return outcome;
   }
   if (!text) {
     outcome.io_error = true;
     outcome.valid = false;
-    if (args.format == "json") {
+    if (sarif) {
+      outcome.output = text.error().message;
+    } else if (args.format == "json") {
       outcome.output = "{\"file\":";
       json::write_string(outcome.output, file);
       outcome.output += ",\"valid\":false,\"error\":";
       json::write_string(outcome.output, text.error().message);
-      outcome.output += ",\"results\":[]}\n";
+      outcome.output += ",\"results\":[],\"skipped\":[]}\n";
     } else {
       outcome.output = "lotse validate: " + text.error().message + "\n";
     }
     return outcome;
   }
+  // SARIF counts columns in UTF-16 code units, findings in bytes: keep the
+  // text for the conversion, but only when it is not plain ASCII.
+  std::string source;
+  if (sarif && csaf::columns_need_conversion(*text)) source = *text;
   csaf::DocumentResult result = csaf::validate_document(std::move(*text), file, options);
+  if (!source.empty()) csaf::to_utf16_columns(result, source);
   outcome.valid = result.valid;
-  outcome.output = args.format == "json" ? csaf::render_json_line(result) : csaf::render_text(result);
+  outcome.output = render(result, args, sarif, index);
   return outcome;
 }
 
@@ -128,6 +145,17 @@ int run_validate(const ValidateArgs& args) {
   const std::vector<std::string> files = expand_paths(args.paths, errors);
   for (const std::string& e : errors) std::cerr << "lotse validate: " << e << "\n";
 
+  // SARIF is one log for the whole run: its header names every file.
+  std::optional<csaf::SarifWriter> sarif;
+  if (args.format == "sarif") {
+    std::error_code ec;
+    sarif.emplace(csaf::sarif_rules(options), files, LOTSE_VERSION,
+                  std::filesystem::current_path(ec).string());
+    for (const std::string& e : errors) sarif->note_error(csaf::SarifWriter::npos, e);
+    std::cout << sarif->begin();
+  }
+  const csaf::SarifWriter* sarif_writer = sarif ? &*sarif : nullptr;
+
   unsigned jobs = args.jobs ? args.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
 
@@ -148,7 +176,7 @@ int run_validate(const ValidateArgs& args) {
         std::unique_lock lock(mutex);
         room.wait(lock, [&] { return i < printed + window; });
       }
-      Outcome outcome = validate_one(files[i], args, options);
+      Outcome outcome = validate_one(files[i], i, args, options, sarif_writer);
       std::lock_guard lock(mutex);
       outcomes[i] = std::move(outcome);
       ready.notify_one();
@@ -170,13 +198,20 @@ int run_validate(const ValidateArgs& args) {
     room.notify_all();
     if (outcome.io_error) {
       ++io_errors;
-      (args.format == "json" ? std::cout : std::cerr) << outcome.output;
+      if (sarif) {
+        std::cerr << "lotse validate: " << outcome.output << "\n";
+        sarif->note_error(i, std::move(outcome.output));
+      } else {
+        (args.format == "json" ? std::cout : std::cerr) << outcome.output;
+      }
     } else {
       if (!outcome.valid) ++invalid;
-      std::cout << outcome.output;
+      std::cout << (sarif ? sarif->add(std::move(outcome.output)) : outcome.output);
     }
   }
   for (std::thread& t : threads) t.join();
+  const int exit_code = io_errors ? 2 : invalid ? 1 : 0;
+  if (sarif) std::cout << sarif->end(exit_code);
   std::cout.flush();
   std::cerr << files.size() << " document(s): " << files.size() - invalid - io_errors
             << " valid, " << invalid << " invalid";
@@ -187,8 +222,7 @@ int run_validate(const ValidateArgs& args) {
     std::fprintf(stderr, "lotse validate: %.3f s, peak memory %zu KiB\n", elapsed.count(),
                  util::peak_rss_bytes() / 1024);
   }
-  if (io_errors) return 2;
-  return invalid ? 1 : 0;
+  return exit_code;
 }
 
 }  // namespace
@@ -203,8 +237,10 @@ Action configure_validate(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--test", args->tests,
                  "Run only this test instead of a preset (repeatable): schema, 6.1.1 ... 6.3.11");
-  app.add_option("--format", args->format, "Output: text (one line per finding) | json (JSON Lines)")
-      ->check(CLI::IsMember({"text", "json"}))
+  app.add_option("--format", args->format,
+                 "Output: text (one line per finding) | json (JSON Lines) | sarif (one SARIF 2.1.0 "
+                 "log; skipped tests are results of kind notApplicable)")
+      ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
   app.add_option("-j,--jobs", args->jobs, "Documents validated in parallel (default: all cores)");
   app.add_option("--max-size", args->max_size, "Largest accepted document in bytes")

@@ -17,6 +17,9 @@ std::string render_text(const DocumentResult& result) {
     out += f.message;
     out += '\n';
   }
+  for (const SkippedTest& s : result.skipped) {
+    out += result.file + ": skipped [" + s.test + "]: " + s.reason + '\n';
+  }
   return out;
 }
 
@@ -45,6 +48,17 @@ std::string render_json_line(const DocumentResult& result) {
       out += ",\"schema_location\":";
       json::write_string(out, f.schema_location);
     }
+    out += '}';
+  }
+  out += "],\"skipped\":[";
+  first = true;
+  for (const SkippedTest& s : result.skipped) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"test\":";
+    json::write_string(out, s.test);
+    out += ",\"reason\":";
+    json::write_string(out, s.reason);
     out += '}';
   }
   out += "]}\n";
