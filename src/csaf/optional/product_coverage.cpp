@@ -3,13 +3,15 @@
 // somewhere), 6.2.2 Missing Remediation (each affected or investigated
 // product has a remediation), 6.2.3 Missing Score (each affected product
 // has a score). The places that define and reference product IDs come from
-// csaf/product_index.hpp; each test is linear in the document (hash sets).
+// csaf/product_index.hpp (6.2.1 reads them from the document's shared
+// ProductIdIndex); each test is linear in the document (hash sets).
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
 #include "csaf/optional/members.hpp"
 #include "csaf/optional/optional_tests.hpp"
+#include "csaf/product_id_index.hpp"
 #include "csaf/product_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
@@ -63,14 +65,16 @@ void unused_definition_of_product_id(TestContext& context) {
                  "for which section 6.2.1 skips this test");
     return;
   }
+  // The document's shared index of product IDs (one walk for all tests).
+  const ProductIdIndex& index = context.product_ids();
   IdSet referenced;
-  for_each_product_reference(root, [&](std::string_view id, const std::string&) { referenced.insert(id); });
-  for_each_product_definition(root, [&](std::string_view id, const std::string& pointer) {
-    if (referenced.contains(id)) return;
-    context.report(pointer, "product " + quote_text(id) +
-                                " is defined but never referenced; expected its product ID in a product status, "
-                                "product group, relationship, remediation, score, threat or flag");
-  });
+  for (const json::Value* id : index.references()) referenced.insert(id->as_string());
+  for (const json::Value* id : index.definitions()) {
+    if (referenced.contains(id->as_string())) continue;
+    context.report(*id, "product " + quote_text(id->as_string()) +
+                            " is defined but never referenced; expected its product ID in a product status, "
+                            "product group, relationship, remediation, score, threat or flag");
+  }
 }
 
 // 6.2.2: per vulnerability, each product in first_affected, known_affected,
