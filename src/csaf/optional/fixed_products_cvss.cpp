@@ -64,6 +64,8 @@ void check_cvss_object(TestContext& context, const json::Value& object, bool v2,
 
 }  // namespace
 
+// 6.2.19: a score that still rates a fixed product as vulnerable would make
+// consumers act on an installation that needs nothing.
 void cvss_for_fixed_products(TestContext& context) {
   std::span<const json::Value> vulnerabilities = items_of(context.root().find("vulnerabilities"));
   for (std::size_t v = 0; v < vulnerabilities.size(); ++v) {

