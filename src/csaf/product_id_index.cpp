@@ -66,6 +66,11 @@ ProductIdIndex::ProductIdIndex(const json::Value& root) {
       add_string(relationship.find("relates_to_product_reference"), references_);
     }
   }
+  first_definition_ = util::FlatStringMap<std::uint32_t>(definitions_.size());
+  for (std::uint32_t i = 0; i < definitions_.size(); ++i) {
+    auto [first, inserted] = first_definition_.try_emplace(definitions_[i]->as_string(), i);
+    if (!inserted) repeated_definitions_.emplace_back(i, *first);
+  }
   for (const json::Value& vulnerability : items_of(root.find("vulnerabilities"))) {
     if (const json::Value* status = vulnerability.find("product_status")) {
       for (std::string_view name : kProductStatusNames) add_strings(status->find(name), references_);

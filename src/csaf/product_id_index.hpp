@@ -11,10 +11,14 @@
 // Immutable after construction; the Values belong to the json::Document.
 #pragma once
 
+#include <cstdint>
 #include <span>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "json/value.hpp"
+#include "util/flat_string_map.hpp"
 
 namespace lotse::csaf {
 
@@ -33,8 +37,18 @@ class ProductIdIndex {
   // Every string in /vulnerabilities[]/{remediations,threats,flags}[]/group_ids[].
   std::span<const json::Value* const> group_references() const { return group_references_; }
 
+  // Whether some full product name defines `product_id`.
+  bool is_defined(std::string_view product_id) const { return first_definition_.contains(product_id); }
+  // Definitions of an ID defined before: (index into definitions() of the
+  // repeat, index of the first definition), in document order.
+  std::span<const std::pair<std::uint32_t, std::uint32_t>> repeated_definitions() const {
+    return repeated_definitions_;
+  }
+
  private:
   std::vector<const json::Value*> definitions_;
+  util::FlatStringMap<std::uint32_t> first_definition_{0};  // ID -> index into definitions_
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> repeated_definitions_;
   std::vector<const json::Value*> references_;
   std::vector<const json::Value*> group_definitions_;
   std::vector<const json::Value*> group_references_;

@@ -35,10 +35,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "json/value.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf {
 
@@ -84,7 +84,7 @@ class ProductGroupIndex {
   std::span<const std::string_view> products_of(std::string_view group_id) const;
 
  private:
-  std::unordered_map<std::string_view, std::vector<std::string_view>> members_;
+  util::StringViewMap<std::vector<std::string_view>> members_;
 };
 
 }  // namespace lotse::csaf

@@ -5,13 +5,13 @@
 #include <cmath>
 #include <cstring>
 #include <optional>
-#include <unordered_map>
 
 #include <simdjson.h>
 
 
 #include "json/scan.hpp"
 #include "json/utf8.hpp"
+#include "util/flat_string_map.hpp"
 
 namespace lotse::json {
 
@@ -436,11 +436,12 @@ bool Parser::check_duplicates(std::size_t first) {
     }
     return true;
   }
-  std::unordered_map<std::string_view, std::size_t> seen;
-  seen.reserve(count);
+  // Seeded hashing: an object with thousands of keys chosen to collide
+  // must not make this check quadratic.
+  util::FlatStringMap<std::size_t> seen(count);
   for (std::size_t i = 0; i < count; ++i) {
-    auto [it, inserted] = seen.emplace(members[i].key, i);
-    if (!inserted) return report(members[it->second], members[i]);
+    auto [first, inserted] = seen.try_emplace(members[i].key, i);
+    if (!inserted) return report(members[*first], members[i]);
   }
   return true;
 }

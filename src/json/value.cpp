@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "util/hash.hpp"
+
 namespace lotse::json {
 
 std::string_view type_name(Type type) {
@@ -93,24 +95,10 @@ bool equal(const Value& a, const Value& b) {
   return false;
 }
 
-namespace {
-std::uint64_t mix(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-std::uint64_t hash_bytes(std::string_view s) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-}  // namespace
+// Seeded (util/hash.hpp): uniqueItems over a hostile array must not
+// degrade into comparing every pair of items.
+using util::hash_bytes;
+using util::hash_mix;
 
 std::uint64_t hash(const Value& value) {
   std::uint64_t h = static_cast<std::uint64_t>(value.type()) * 0x9e3779b97f4a7c15ULL;
@@ -127,16 +115,16 @@ std::uint64_t hash(const Value& value) {
     }
     case Type::string: h ^= hash_bytes(value.as_string()); break;
     case Type::array:
-      for (const Value& item : value.items()) h = mix(h * 31 + hash(item));
+      for (const Value& item : value.items()) h = hash_mix(h * 31 + hash(item));
       break;
     case Type::object: {
       std::uint64_t sum = 0;  // order-independent, like equal()
-      for (const Member& m : value.members()) sum += mix(hash_bytes(m.key) ^ hash(m.value));
+      for (const Member& m : value.members()) sum += hash_mix(hash_bytes(m.key) ^ hash(m.value));
       h ^= sum;
       break;
     }
   }
-  return mix(h);
+  return hash_mix(h);
 }
 
 }  // namespace lotse::json

@@ -577,8 +577,9 @@ bool Evaluator::unique_items(const Keyword& k, const json::Value& v) {
   const auto values = v.items();
   if (values.size() <= 16) {
     // Small arrays (the common case): pairwise comparison beats hashing.
-    for (std::size_t x = 0; x < values.size(); ++x) {
-      for (std::size_t y = x + 1; y < values.size(); ++y) {
+    // The finding names the first item that repeats an earlier one.
+    for (std::size_t y = 1; y < values.size(); ++y) {
+      for (std::size_t x = 0; x < y; ++x) {
         if (json::equal(values[x], values[y])) {
           report(k.location, v,
                  "items #" + std::to_string(x) + " and #" + std::to_string(y) +
@@ -589,27 +590,32 @@ bool Evaluator::unique_items(const Keyword& k, const json::Value& v) {
     }
     return true;
   }
-  // Hash, sort by hash, compare equal-hash neighbours deeply: O(n log n).
-  std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
-  hashed.reserve(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) hashed.emplace_back(json::hash(values[i]), i);
-  std::sort(hashed.begin(), hashed.end());
-  for (std::size_t start = 0; start < hashed.size();) {
-    std::size_t end = start + 1;
-    while (end < hashed.size() && hashed[end].first == hashed[start].first) ++end;
-    for (std::size_t i = start; i < end; ++i) {
-      for (std::size_t j = i + 1; j < end; ++j) {
-        std::size_t x = std::min(hashed[i].second, hashed[j].second);
-        std::size_t y = std::max(hashed[i].second, hashed[j].second);
-        if (json::equal(values[x], values[y])) {
-          report(k.location, v,
-                 "items #" + std::to_string(x) + " and #" + std::to_string(y) +
-                     " are equal; items must be unique");
-          return false;
-        }
+  // One pass in item order over an open-addressing table of earlier items
+  // (seeded hashes: a hostile array cannot make every item collide), so the
+  // finding names the first item that repeats an earlier one, as above.
+  std::size_t capacity = 64;
+  while (capacity < values.size() * 2) capacity *= 2;
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t index_plus_one;  // 0: empty
+  };
+  std::vector<Slot> table(capacity, Slot{0, 0});
+  const std::size_t mask = capacity - 1;
+  for (std::size_t y = 0; y < values.size(); ++y) {
+    const std::uint64_t h = json::hash(values[y]);
+    std::size_t i = h & mask;
+    for (;; i = (i + 1) & mask) {
+      const Slot& slot = table[i];
+      if (slot.index_plus_one == 0) break;
+      const std::size_t x = slot.index_plus_one - 1;
+      if (slot.hash == h && json::equal(values[x], values[y])) {
+        report(k.location, v,
+               "items #" + std::to_string(x) + " and #" + std::to_string(y) +
+                   " are equal; items must be unique");
+        return false;
       }
     }
-    start = end;
+    table[i] = Slot{h, static_cast<std::uint32_t>(y + 1)};
   }
   return true;
 }

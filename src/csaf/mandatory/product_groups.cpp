@@ -1,18 +1,17 @@
 // 6.1.4 Missing Definition of Product Group ID, 6.1.5 Multiple Definition of
 // Product Group ID.
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/product_id_index.hpp"
 #include "csaf/text.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
 void missing_definition_of_product_group_id(TestContext& context) {
   const ProductIdIndex& index = context.product_ids();
-  std::unordered_set<std::string_view> defined;
+  util::StringViewSet defined;
   for (const json::Value* id : index.group_definitions()) defined.insert(id->as_string());
   // remediations and threats per the spec, flags per known issue #909.
   for (const json::Value* id : index.group_references()) {
@@ -24,7 +23,7 @@ void missing_definition_of_product_group_id(TestContext& context) {
 }
 
 void multiple_definition_of_product_group_id(TestContext& context) {
-  std::unordered_map<std::string_view, const json::Value*> first;
+  util::StringViewMap<const json::Value*> first;
   for (const json::Value* id : context.product_ids().group_definitions()) {
     auto [at, inserted] = first.try_emplace(id->as_string(), id);
     if (inserted) continue;

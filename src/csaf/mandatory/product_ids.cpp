@@ -4,27 +4,22 @@
 #include <cstdint>
 #include <limits>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/product_id_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
-#include "util/flat_string_set.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
 void missing_definition_of_product_id(TestContext& context) {
   const ProductIdIndex& index = context.product_ids();
-  // A flat hash set: one allocation instead of one per ID.
-  util::FlatStringSet defined(index.definitions().size());
-  for (const json::Value* id : index.definitions()) defined.insert(id->as_string());
   // The spec lists the referencing paths; `flags` is among them through
   // known issue #909 (the OASIS corpus expects it).
   for (const json::Value* id : index.references()) {
-    if (defined.contains(id->as_string())) continue;
+    if (index.is_defined(id->as_string())) continue;
     context.report(*id, "product ID " + quote_text(id->as_string()) +
                             " is not defined in the product tree; expected a full product name"
                             " (in full_product_names, branches or relationships) with this"
@@ -33,27 +28,11 @@ void missing_definition_of_product_id(TestContext& context) {
 }
 
 void multiple_definition_of_product_id(TestContext& context) {
-  const std::span<const json::Value* const> definitions = context.product_ids().definitions();
-  // (ID, position in document order), sorted: duplicates become neighbours,
-  // each after the first definition of its ID.
-  std::vector<std::pair<std::string_view, std::size_t>> ids;
-  ids.reserve(definitions.size());
-  for (std::size_t i = 0; i < definitions.size(); ++i) ids.emplace_back(definitions[i]->as_string(), i);
-  std::sort(ids.begin(), ids.end());
-  std::vector<std::pair<std::size_t, std::size_t>> duplicates;  // (position, first position)
-  for (std::size_t i = 1, first = 0; i < ids.size(); ++i) {
-    if (ids[i].first != ids[first].first) {
-      first = i;
-      continue;
-    }
-    duplicates.emplace_back(ids[i].second, ids[first].second);
-  }
-  // Findings in document order.
-  std::sort(duplicates.begin(), duplicates.end());
-  for (const auto& [position, first] : duplicates) {
-    const json::Value& id = *definitions[position];
+  const ProductIdIndex& index = context.product_ids();
+  for (const auto& [repeat, first] : index.repeated_definitions()) {
+    const json::Value& id = *index.definitions()[repeat];
     context.report(id, "product ID " + quote_text(id.as_string()) + " is already defined at " +
-                           context.pointer_to(*definitions[first]) +
+                           context.pointer_to(*index.definitions()[first]) +
                            "; expected each product ID to be defined once");
   }
 }
@@ -66,7 +45,7 @@ namespace {
 // Other IDs (from full_product_names, branches, or undefined) end every
 // chain, so they need no node.
 struct RelationshipGraph {
-  std::unordered_map<std::string_view, std::uint32_t> node_of;
+  util::StringViewMap<std::uint32_t> node_of;
   std::vector<std::vector<std::uint32_t>> edges;
 };
 

@@ -3,12 +3,12 @@
 #include <cstddef>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/product_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -147,8 +147,8 @@ class FlagChecker {
   const ProductGroupIndex& groups_;
   const json::Value& flags_;
   std::string base_;
-  std::unordered_map<std::string_view, Coverage> group_flag_;
-  std::unordered_map<std::string_view, Coverage> covered_;
+  util::StringViewMap<Coverage> group_flag_;
+  util::StringViewMap<Coverage> covered_;
 };
 
 }  // namespace

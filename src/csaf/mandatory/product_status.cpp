@@ -4,11 +4,11 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -54,7 +54,7 @@ void contradicting_product_status(TestContext& context) {
     const json::Value* status = vulnerabilities->items()[v].find("product_status");
     if (!status || !status->is_object()) continue;
     // Fresh per vulnerability: clearing a large map costs its bucket count.
-    std::unordered_map<std::string_view, FirstListing> first;
+    util::StringViewMap<FirstListing> first;
     pointer = "/vulnerabilities";
     json::append_pointer_index(pointer, v);
     pointer += "/product_status";

@@ -8,14 +8,13 @@
 // groups (group_ids), which are expanded with /product_tree/product_groups.
 // (This small expansion is local until it moves into csaf/product_index.)
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -79,8 +78,8 @@ class GroupIndex {
   static inline const std::vector<std::string_view> kNone;
   const json::Value& root_;
   bool built_ = false;
-  std::unordered_map<std::string_view, std::vector<std::string_view>> members_;
-  std::unordered_map<std::string_view, std::vector<std::string_view>> groups_;
+  util::StringViewMap<std::vector<std::string_view>> members_;
+  util::StringViewMap<std::vector<std::string_view>> groups_;
 };
 
 // Where statements of one kind live in a vulnerability: /<list>[] items,
@@ -97,7 +96,6 @@ struct StatementKind {
   std::vector<StatementSource> sources;
 };
 
-
 // Reports every product of `kind.status` in each vulnerability that no
 // statement of `kind.sources` names, directly or through a group.
 void require_statements(TestContext& context, const StatementKind& kind) {
@@ -105,8 +103,8 @@ void require_statements(TestContext& context, const StatementKind& kind) {
   const json::Value* vulnerabilities = context.root().find("vulnerabilities");
   if (!vulnerabilities || !vulnerabilities->is_array()) return;
   GroupIndex groups(context.root());
-  std::unordered_set<std::string_view> products;  // named by a statement
-  std::unordered_set<std::string_view> group_ids;
+  util::StringViewSet products;  // named by a statement
+  util::StringViewSet group_ids;
   for (std::size_t i = 0; i < vulnerabilities->size(); ++i) {
     const json::Value& vulnerability = vulnerabilities->items()[i];
     const json::Value* status = vulnerability.find("product_status");

@@ -13,7 +13,6 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "csaf/date_time.hpp"
@@ -21,6 +20,7 @@
 #include "csaf/text.hpp"
 #include "csaf/version.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -205,7 +205,7 @@ void missing_item_in_revision_history(TestContext& context) {
   const bool semantic = revisions->front().number.scheme == VersioningScheme::semantic;
   const std::string kind = semantic ? "major version " : "version ";
   // The earliest revision of each major version.
-  std::unordered_map<std::string_view, const Revision*> first_with_major;
+  util::StringViewMap<const Revision*> first_with_major;
   for (const Revision& r : *revisions) first_with_major.try_emplace(r.number.major, &r);
 
   const Revision& first = revisions->front();
@@ -245,7 +245,7 @@ void missing_item_in_revision_history(TestContext& context) {
 // "1.0.0+b" count as the same.
 void multiple_definition_in_revision_history(TestContext& context) {
   std::span<const json::Value> items = history_items(context.root());
-  std::unordered_map<std::string_view, std::size_t> first_index;
+  util::StringViewMap<std::size_t> first_index;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const json::Value* number = number_of(items[i]);
     if (!number) continue;

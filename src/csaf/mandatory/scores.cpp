@@ -9,6 +9,7 @@
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/hash.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -20,8 +21,9 @@ using ProductVersion = std::pair<std::string_view, std::string_view>;
 
 struct ProductVersionHash {
   std::size_t operator()(const ProductVersion& key) const {
-    const std::size_t a = std::hash<std::string_view>{}(key.first);
-    const std::size_t b = std::hash<std::string_view>{}(key.second);
+    // Seeded: product IDs come from the document.
+    const std::size_t a = util::hash_bytes(key.first);
+    const std::size_t b = util::hash_bytes(key.second);
     return a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
   }
 };

@@ -3,13 +3,13 @@
 // Multiple Use of Same Hash Algorithm. Each remembers the first occurrence in
 // a hash map (linear) and reports every later one, naming the first.
 #include <string>
-#include <unordered_map>
 
 #include "csaf/branches.hpp"
 #include "csaf/date_time.hpp"
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -43,7 +43,7 @@ void check_file_hashes(TestContext& context, const json::Value& product,
   for (std::size_t h = 0; h < hashes.size(); ++h) {
     std::span<const json::Value> file_hashes = items_of(hashes[h].find("file_hashes"));
     // Algorithm names are compared ignoring ASCII case: "SHA256" is "sha256".
-    std::unordered_map<std::string, std::size_t> first_use;
+    util::StringMap<std::size_t> first_use;
     for (std::size_t k = 0; k < file_hashes.size(); ++k) {
       const json::Value* algorithm = string_member(file_hashes[k], "algorithm");
       if (!algorithm) continue;
@@ -72,7 +72,7 @@ void check_file_hashes(TestContext& context, const json::Value& product,
 // 6.1.23: a CVE belongs to one vulnerability item.
 void multiple_use_of_same_cve(TestContext& context) {
   std::span<const json::Value> vulnerabilities = items_of(context.root().find("vulnerabilities"));
-  std::unordered_map<std::string_view, std::size_t> first_use;
+  util::StringViewMap<std::size_t> first_use;
   for (std::size_t i = 0; i < vulnerabilities.size(); ++i) {
     const json::Value* cve = string_member(vulnerabilities[i], "cve");
     if (!cve) continue;
@@ -95,7 +95,7 @@ void multiple_definition_in_involvements(TestContext& context) {
   std::span<const json::Value> vulnerabilities = items_of(context.root().find("vulnerabilities"));
   for (std::size_t i = 0; i < vulnerabilities.size(); ++i) {
     std::span<const json::Value> involvements = items_of(vulnerabilities[i].find("involvements"));
-    std::unordered_map<std::string, std::size_t> first_use;
+    util::StringMap<std::size_t> first_use;
     for (std::size_t j = 0; j < involvements.size(); ++j) {
       const json::Value* party = string_member(involvements[j], "party");
       const json::Value* date = string_member(involvements[j], "date");
