@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <span>
-#include <unordered_map>
 
 #include "csaf/test_registry.hpp"
 #include "json/writer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf {
 
@@ -97,19 +97,8 @@ std::vector<SarifRule> sarif_rules(const ValidateOptions& options) {
                      "yet, so that only part of the preset was checked.",
                      Severity::info});
   }
-  auto selected = [&](const TestDefinition& test) {
-    if (tests_listed) return std::find(options.tests.begin(), options.tests.end(), test.id) != options.tests.end();
-    // The presets as validator.hpp defines them: basic = the mandatory
-    // tests, extended = + optional, full = + informative.
-    auto in = [&](std::span<const TestDefinition> group) {
-      return std::any_of(group.begin(), group.end(), [&](const TestDefinition& t) { return t.id == test.id; });
-    };
-    return (options.preset >= Preset::basic && in(mandatory::tests())) ||
-           (options.preset >= Preset::extended && in(optional::tests())) ||
-           (options.preset >= Preset::full && in(informative::tests()));
-  };
   for (const TestDefinition& test : all_tests()) {
-    if (!selected(test)) continue;
+    if (!selects(options, test)) continue;
     // Tests of several CSAF versions may share an id: one rule per id.
     auto same_id = [&](const SarifRule& r) { return r.id == test.id; };
     if (std::none_of(rules.begin(), rules.end(), same_id)) rules.push_back(rule_for_test(test));
@@ -170,7 +159,7 @@ SarifWriter::SarifWriter(std::vector<SarifRule> rules, const std::vector<std::st
       working_directory_(std::move(working_directory)) {
   // SARIF requires the artifacts to be unique: a file given twice is one
   // artifact that both inputs point at.
-  std::unordered_map<std::string_view, std::size_t> seen;
+  util::StringViewMap<std::size_t> seen;
   artifact_of_input_.reserve(files.size());
   for (const std::string& file : files) {
     auto [it, inserted] = seen.try_emplace(file, artifact_files_.size());

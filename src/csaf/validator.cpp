@@ -1,5 +1,7 @@
 #include "csaf/validator.hpp"
 
+#include <algorithm>
+
 #include "csaf/schemas.hpp"
 #include "csaf/test_registry.hpp"
 
@@ -47,6 +49,17 @@ bool preset_includes(Preset preset, Severity severity) {
   return false;
 }
 
+}  // namespace
+
+bool selects(const ValidateOptions& options, const TestDefinition& test) {
+  if (!options.tests.empty()) {
+    return std::find(options.tests.begin(), options.tests.end(), test.id) != options.tests.end();
+  }
+  return preset_includes(options.preset, test.severity);
+}
+
+namespace {
+
 void add_finding(DocumentResult& result, const json::LineIndex& lines, Finding finding,
                  std::size_t offset) {
   json::Location where = lines.locate(offset);
@@ -79,13 +92,8 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
                 version_value ? version_value->offset() : 0);
     schema = document_schema("2.0", flavour);
   }
-  auto wanted = [&](std::string_view id) {
-    for (const std::string& t : options.tests) {
-      if (t == id) return true;
-    }
-    return false;
-  };
-  const bool run_schema = options.tests.empty() || wanted("schema");
+  const bool run_schema = options.tests.empty() ||
+                          std::find(options.tests.begin(), options.tests.end(), "schema") != options.tests.end();
   std::vector<schema::Violation> violations;
   if (run_schema) schema->validate(root, &violations);
   for (schema::Violation& v : violations) {
@@ -111,9 +119,7 @@ void validate_parsed(const json::Document& document, const ValidateOptions& opti
   DocumentIndexes indexes(document);
   for (const TestDefinition& test : all_tests()) {
     if (test.csaf_version != tests_version) continue;
-    bool selected = options.tests.empty() ? preset_includes(options.preset, test.severity)
-                                          : wanted(test.id);
-    if (selected) run_test(test, document, lines, result, options.test_options, indexes);
+    if (selects(options, test)) run_test(test, document, lines, result, options.test_options, indexes);
   }
 }
 

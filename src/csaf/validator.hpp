@@ -42,6 +42,11 @@ struct ValidateOptions {
   TestOptions test_options;
 };
 
+// Whether `options` runs `test` (by its preset, or by the list of ids):
+// the one definition of what each preset includes, for the validator and
+// for reports that list the rules of a run (SARIF).
+bool selects(const ValidateOptions& options, const TestDefinition& test);
+
 // Checks that every id in `tests` is "schema" or a registered test; the
 // error names the unknown id.
 tl::expected<void, std::string> check_test_ids(const std::vector<std::string>& tests);

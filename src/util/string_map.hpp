@@ -26,5 +26,6 @@ using StringViewMap = std::unordered_map<std::string_view, V, SeededStringHash>;
 using StringViewSet = std::unordered_set<std::string_view, SeededStringHash>;
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, SeededStringHash, std::equal_to<>>;
+using StringSet = std::unordered_set<std::string, SeededStringHash, std::equal_to<>>;
 
 }  // namespace lotse::util

@@ -4,12 +4,12 @@
 // section deems sufficient. Only the violations of `additionalProperties`
 // are this test's; every other violation is the schema's (preset `schema`).
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "csaf/optional/optional_tests.hpp"
 #include "csaf/schemas.hpp"
 #include "schema/schema.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::optional {
 
@@ -23,7 +23,7 @@ void additional_properties(TestContext& context) {
   // A property that fails several alternatives of a oneOf/anyOf (e.g. the
   // CVSS v3.0 and v3.1 schemas of cvss_v3) is reported by each: once is
   // enough.
-  std::unordered_set<std::string> reported;
+  util::StringSet reported;
   for (schema::Violation& violation : violations) {
     if (!violation.keyword_location.ends_with("/additionalProperties")) continue;
     if (!reported.insert(violation.instance_pointer).second) continue;

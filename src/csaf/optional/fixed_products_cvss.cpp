@@ -11,7 +11,6 @@
 // it applies to.
 #include <cstdio>
 #include <string>
-#include <unordered_map>
 
 #include "csaf/optional/cvss_object.hpp"
 #include "csaf/optional/members.hpp"
@@ -19,6 +18,7 @@
 #include "csaf/text.hpp"
 #include "cvss/score.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::optional {
 
@@ -70,7 +70,7 @@ void cvss_for_fixed_products(TestContext& context) {
   std::span<const json::Value> vulnerabilities = items_of(context.root().find("vulnerabilities"));
   for (std::size_t v = 0; v < vulnerabilities.size(); ++v) {
     // Each fixed product with the status that lists it first.
-    std::unordered_map<std::string_view, std::string_view> fixed;
+    util::StringViewMap<std::string_view> fixed;
     const json::Value* product_status = object_member(&vulnerabilities[v], "product_status");
     for (std::string_view status : {"first_fixed", "fixed"}) {
       for (const json::Value& id : items_of(product_status ? product_status->find(status) : nullptr)) {

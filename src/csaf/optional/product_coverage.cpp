@@ -7,7 +7,6 @@
 // ProductIdIndex); each test is linear in the document (hash sets).
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 #include "csaf/optional/members.hpp"
 #include "csaf/optional/optional_tests.hpp"
@@ -15,12 +14,13 @@
 #include "csaf/product_index.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::optional {
 
 namespace {
 
-using IdSet = std::unordered_set<std::string_view>;
+using IdSet = util::StringViewSet;
 
 // Adds the string items of `list` to `ids`.
 void add_ids(const json::Value* list, IdSet& ids) {
