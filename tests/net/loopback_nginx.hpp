@@ -6,7 +6,7 @@
 //
 // What it serves, on both ports, decided by the Host name:
 //   csaf.io, example.net, lotse.test:
-//     /missing 404, /server-error 500, /moved 301 to https://example.net/,
+//     /missing and below it 404, /server-error 500, /moved 301 to https://example.net/,
 //     /to-file 302 to file:///etc/passwd, /no-head 405 for HEAD but 200
 //     for GET (with a 3,000-byte body; nginx caps configuration tokens at 4 KiB), anything else 200
 //   every other host (example.invalid, github.com, ...): 404
@@ -159,7 +159,7 @@ class LoopbackNginx {
          << "  server {\n" << listens(" default_server") << "    server_name _;\n"
          << "    location / { return 404; }\n  }\n"
          << "  server {\n" << listens("") << "    server_name csaf.io example.net lotse.test;\n"
-         << "    location = /missing { return 404; }\n"
+         << "    location /missing { return 404; }\n"
          << "    location = /server-error { return 500; }\n"
          << "    location = /moved { return 301 https://example.net/; }\n"
          << "    location = /to-file { return 302 file:///etc/passwd; }\n"

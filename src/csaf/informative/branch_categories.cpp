@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "csaf/branches.hpp"
+#include "csaf/informative/finding_budget.hpp"
 #include "csaf/informative/informative_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
@@ -26,12 +27,19 @@ std::string_view category_of(const json::Value& branch) {
 }
 
 // "vendor -> product_name -> ..." for a message (categories that are not
-// strings show as "?").
+// strings show as "?"); of a deep path only the last levels.
 std::string describe_path(const std::vector<std::string_view>& categories) {
+  constexpr std::size_t kMaxShown = 12;
   std::string out;
-  for (std::string_view c : categories) {
+  std::size_t first = 0;
+  if (categories.size() > kMaxShown) {
+    first = categories.size() - kMaxShown;
+    out = "(" + std::to_string(first) + " levels) ...";
+  }
+  for (std::size_t i = first; i < categories.size(); ++i) {
     if (!out.empty()) out += " -> ";
-    out += c.empty() ? std::string("?") : std::string(c);
+    out += categories[i].empty() ? std::string("?") : quote_text(categories[i]).substr(1, 40);
+    if (out.back() == '"') out.pop_back();
   }
   return out;
 }
@@ -73,6 +81,7 @@ void branch_categories(TestContext& context) {
     std::size_t matched;     // of kRequiredOrder, along the ancestors
     std::string_view owner;  // category of the branch owning `array` ("" at the top)
   };
+  FindingBudget findings(context);
   std::string pointer = "/product_tree/branches";
   std::vector<Frame> stack{{top, 0, pointer.size(), 0, {}}};
   while (!stack.empty()) {
@@ -90,7 +99,9 @@ void branch_categories(TestContext& context) {
     if (matched < kRequiredCount && category == kRequiredOrder[matched]) ++matched;
 
     const json::Value* product = branch.find("product");
-    if (product && product->is_object() && matched < kRequiredCount) {
+    if (product && product->is_object() && matched < kRequiredCount && !findings.has_room()) {
+      findings.report({}, {});  // counted only: the message costs O(depth)
+    } else if (product && product->is_object() && matched < kRequiredCount) {
       std::vector<std::string_view> path;
       for (std::size_t i = 1; i < stack.size(); ++i) path.push_back(stack[i].owner);
       path.push_back(category);
@@ -98,7 +109,7 @@ void branch_categories(TestContext& context) {
       if (const json::Value* id = product->find("product_id"); id && id->is_string()) {
         name += " " + quote_text(id->as_string());
       }
-      context.report(pointer + "/product",
+      findings.report(pointer + "/product",
                      name + " has no ancestor branch of category " +
                          std::string(kRequiredOrder[matched]) +
                          (matched > 0 ? " below its " + std::string(kRequiredOrder[matched - 1]) +
@@ -118,13 +129,14 @@ void branch_categories(TestContext& context) {
 
 // 6.3.10: no branch uses the category product_version_range.
 void usage_of_product_version_range(TestContext& context) {
+  FindingBudget findings(context);
   for_each_branch(context.root(), [&](const json::Value& branch, const std::string& pointer) {
     if (category_of(branch) != "product_version_range") return;
     std::string named;
     if (const json::Value* name = branch.find("name"); name && name->is_string()) {
       named = " " + quote_text(name->as_string());
     }
-    context.report(pointer + "/category",
+    findings.report(pointer + "/category",
                    "the branch" + named +
                        " uses the category product_version_range; expected product_version"
                        " branches that enumerate the versions (machines can hardly decide"
@@ -135,12 +147,13 @@ void usage_of_product_version_range(TestContext& context) {
 // 6.3.11: the name of a product_version branch does not start with "v" or
 // "V" before the version.
 void usage_of_v_as_version_indicator(TestContext& context) {
+  FindingBudget findings(context);
   for_each_branch(context.root(), [&](const json::Value& branch, const std::string& pointer) {
     if (category_of(branch) != "product_version") return;
     const json::Value* name = branch.find("name");
     if (!name || !name->is_string() || !starts_with_v_and_digit(name->as_string())) return;
     const std::string_view text = name->as_string();
-    context.report(pointer + "/name",
+    findings.report(pointer + "/name",
                    "the product version " + quote_text(text) + " starts with " +
                        quote_text(text.substr(0, 1)) + " before the version; expected the version"
                        " alone, e.g. " + quote_text(text.substr(1)));

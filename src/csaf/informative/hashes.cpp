@@ -4,6 +4,7 @@
 #include <string>
 
 #include "csaf/full_product_names.hpp"
+#include "csaf/informative/finding_budget.hpp"
 #include "csaf/informative/informative_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
@@ -18,6 +19,7 @@ constexpr std::size_t kMinHashLength = 64;
 }  // namespace
 
 void use_of_short_hash(TestContext& context) {
+  FindingBudget findings(context);
   for_each_full_product_name(context.root(), [&](const json::Value& product, const std::string& pointer) {
     const json::Value* helper = product.find("product_identification_helper");
     const json::Value* hashes = helper ? helper->find("hashes") : nullptr;
@@ -40,7 +42,7 @@ void use_of_short_hash(TestContext& context) {
         if (const json::Value* a = file_hash.find("algorithm"); a && a->is_string()) {
           algorithm = " (algorithm " + quote_text(a->as_string()) + ")";
         }
-        context.report(at, "the hash value is only " + std::to_string(length) +
+        findings.report(at, "the hash value is only " + std::to_string(length) +
                                " characters long" + algorithm + "; expected at least " +
                                std::to_string(kMinHashLength) +
                                " characters (SHA-256 or a longer hash)");

@@ -4,6 +4,7 @@
 // left to the schema.
 #include <string>
 
+#include "csaf/informative/finding_budget.hpp"
 #include "csaf/informative/informative_tests.hpp"
 #include "csaf/informative/relevant_paths.hpp"
 #include "csaf/text.hpp"
@@ -42,11 +43,12 @@ bool is_object_member(const json::Value& object, std::string_view key) {
 // 6.3.1: a score that has cvss_v2 passes only with a second scoring object
 // beside it; in CSAF 2.0 that is cvss_v3 (score_t has no other).
 void use_of_cvss_v2_as_the_only_scoring_system(TestContext& context) {
+  FindingBudget findings(context);
   for (const LocatedValue& score : values_at(context.root(), "/vulnerabilities[]/scores[]")) {
     if (!is_object_member(*score.value, "cvss_v2") || is_object_member(*score.value, "cvss_v3")) {
       continue;
     }
-    context.report(score.pointer, "the score" + for_products(*score.value) +
+    findings.report(score.pointer, "the score" + for_products(*score.value) +
                                       " has CVSS v2 as its only scoring system; expected a second"
                                       " score object beside cvss_v2 (cvss_v3, CVSS v3.1 recommended)");
   }
@@ -54,6 +56,7 @@ void use_of_cvss_v2_as_the_only_scoring_system(TestContext& context) {
 
 // 6.3.2: cvss_v3 of version 3.0, by its version or by its vector's prefix.
 void use_of_cvss_v3_0(TestContext& context) {
+  FindingBudget findings(context);
   for (const LocatedValue& score : values_at(context.root(), "/vulnerabilities[]/scores[]")) {
     const json::Value* cvss = score.value->find("cvss_v3");
     if (!cvss || !cvss->is_object()) continue;
@@ -71,7 +74,7 @@ void use_of_cvss_v3_0(TestContext& context) {
     } else {
       continue;
     }
-    context.report(pointer, "the score" + for_products(*score.value) + " uses CVSS v3.0 (" + what +
+    findings.report(pointer, "the score" + for_products(*score.value) + " uses CVSS v3.0 (" + what +
                                 "); expected CVSS v3.1 (upgrading means recomputing base, temporal"
                                 " and environmental scores and severities)");
   }

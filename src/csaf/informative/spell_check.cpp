@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "csaf/branches.hpp"
+#include "csaf/informative/finding_budget.hpp"
 #include "csaf/informative/informative_tests.hpp"
 #include "csaf/informative/relevant_paths.hpp"
 #include "csaf/informative/spelling_words.hpp"
@@ -75,7 +76,7 @@ constexpr std::size_t kMaxSuggestionsPerDocument = 20;
 class TextChecker {
  public:
   TextChecker(TestContext& context, const spell::Dictionary& dictionary, std::string_view language)
-      : context_(context), dictionary_(dictionary), language_(language) {}
+      : findings_(context), dictionary_(dictionary), language_(language) {}
 
   void check(const json::Value& value, const std::string& pointer) {
     if (!value.is_string()) return;
@@ -87,6 +88,10 @@ class TextChecker {
       if (!listed) wrong.push_back(word);
     }
     if (wrong.empty()) return;
+    if (!findings_.has_room()) {
+      findings_.report({}, {});  // counted only
+      return;
+    }
     std::string list;
     for (std::size_t i = 0; i < wrong.size() && i < kMaxWordsListed; ++i) {
       if (i > 0) list += ", ";
@@ -95,7 +100,7 @@ class TextChecker {
     if (wrong.size() > kMaxWordsListed) {
       list += " and " + std::to_string(wrong.size() - kMaxWordsListed) + " more";
     }
-    context_.report(pointer, "spelling mistakes (Hunspell dictionary " + dictionary_.name() +
+    findings_.report(pointer, "spelling mistakes (Hunspell dictionary " + dictionary_.name() +
                                  "): " + list + "; expected correctly spelled words of the document"
                                  " language " + quote_text(language_));
   }
@@ -116,7 +121,7 @@ class TextChecker {
     return " (did you mean " + quote_text(suggestions.front()) + "?)";
   }
 
-  TestContext& context_;
+  FindingBudget findings_;
   const spell::Dictionary& dictionary_;
   std::string_view language_;
   std::unordered_map<std::string_view, bool> known_;  // views into the document

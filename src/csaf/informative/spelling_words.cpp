@@ -50,7 +50,7 @@ bool is_alnum(char32_t c) { return is_letter(c) || is_digit(c); }
 
 // See the header: addresses, paths, identifiers.
 bool looks_technical(std::string_view chunk) {
-  if (chunk.find("://") != std::string_view::npos) return true;
+  if (chunk.find("://") != std::string_view::npos || chunk.find("::") != std::string_view::npos) return true;
   if (chunk.find_first_of("@/\\_=<>{}|~#$%^*+`") != std::string_view::npos) return true;
   char32_t before = 0;
   for (std::size_t pos = 0; pos < chunk.size();) {

@@ -2,7 +2,8 @@
 // Advisories mix prose with identifiers, versions, URLs and acronyms that
 // no dictionary holds; like common word processors, these are left out:
 //   - a white-space separated chunk that looks like an address or an
-//     identifier: it holds "://", one of @ / \ _ = < > { } | ~ # $ % ^ * + `,
+//     identifier: it holds "::" (also in "://"), one of
+//     @ / \ _ = < > { } | ~ # $ % ^ * + `,
 //     or a '.' or ':' between two letters or digits (example.com,
 //     product_a.so, e.g., 10:30, std::string);
 //   - a word with a digit in it (Vu1nerability, x86, 2nd, CVE-2021-1234);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "csaf/full_product_names.hpp"
+#include "csaf/informative/finding_budget.hpp"
 #include "csaf/informative/informative_tests.hpp"
 #include "csaf/informative/relevant_paths.hpp"
 #include "csaf/informative/url_checks.hpp"
@@ -96,8 +97,9 @@ void report_findings(TestContext& context, UrlSelection selection) {
     context.skip("needs --online (requests every URL of the document)");
     return;
   }
+  FindingBudget findings(context);
   for (UrlFinding& f : check_urls(context.root(), selection, probe_options_for(context.options()))) {
-    context.report(std::move(f.pointer), std::move(f.message));
+    findings.report(std::move(f.pointer), std::move(f.message));
   }
 }
 
