@@ -37,6 +37,7 @@ struct ValidateArgs {
   bool stats = false;
   bool online = false;
   std::vector<std::string> resolve;
+  std::vector<std::string> connect_to;
   std::string ca_file;
   unsigned timeout_seconds = 10;
 };
@@ -138,6 +139,7 @@ int run_validate(const ValidateArgs& args) {
   options.limits.max_depth = args.max_depth;
   options.test_options.online = args.online;
   options.test_options.resolve = args.resolve;
+  options.test_options.connect_to = args.connect_to;
   options.test_options.ca_file = args.ca_file;
   options.test_options.timeout = std::chrono::seconds(args.timeout_seconds);
 
@@ -252,6 +254,9 @@ Action configure_validate(CLI::App& app) {
                "Run the tests that fetch the document's URLs (6.3.6, 6.3.7); skipped otherwise");
   app.add_option("--resolve", args->resolve,
                  "HOST:PORT:ADDRESS: connect to ADDRESS for HOST:PORT in online tests (repeatable)");
+  app.add_option("--connect-to", args->connect_to,
+                 "HOST:PORT:TO-HOST:TO-PORT: connect there instead for HOST:PORT in online tests; "
+                 "empty HOST or PORT match any (repeatable)");
   app.add_option("--ca-file", args->ca_file,
                  "PEM file of CA certificates trusted by online tests instead of the system's");
   app.add_option("--timeout", args->timeout_seconds, "Seconds per request in online tests")

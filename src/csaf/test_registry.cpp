@@ -26,11 +26,15 @@ void TestContext::report(std::string pointer, std::string message) {
 }
 
 void TestContext::report(const json::Value& at, std::string message) {
+  report(at, pointer_to(at), std::move(message));
+}
+
+void TestContext::report(const json::Value& at, std::string pointer, std::string message) {
   json::Location where = lines_.locate(at.offset());
   Finding finding;
   finding.test = std::string(test_id_);
   finding.severity = severity_;
-  finding.pointer = pointer_to(at);
+  finding.pointer = std::move(pointer);
   finding.message = std::move(message);
   finding.line = where.line;
   finding.column = where.column;

@@ -37,6 +37,11 @@ struct TestOptions {
   // curl-style "HOST:PORT:ADDRESS" entries that pin host names to addresses
   // for the online tests (tests map them to loopback).
   std::vector<std::string> resolve;
+  // curl-style "HOST:PORT:CONNECT-TO-HOST:CONNECT-TO-PORT" entries: connect
+  // elsewhere while keeping the URL's host (TLS name, Host header); an empty
+  // HOST or PORT matches any. Tests send https://any-host/ to a loopback
+  // server on an ephemeral port.
+  std::vector<std::string> connect_to;
   // PEM file of CA certificates to trust instead of the system's; empty:
   // the system store.
   std::string ca_file;
@@ -84,8 +89,10 @@ class TestContext {
   const json::Value& root() const { return document_.root(); }
   const json::Document& document() const { return document_; }
   const TestOptions& options() const { return options_; }
-  // The file name the document came from, as given ("-" for stdin); test
-  // 6.3.5 compares it with /document/tracking/id.
+  // The file name the document came from, as given ("-" for stdin). No
+  // CSAF 2.0 test needs it (6.2.11 compares the canonical URL with the
+  // name section 5.1 derives from /document/tracking/id); publishing and
+  // CSAF 2.1 will.
   const std::string& file() const { return result_.file; }
 
   // Records a finding of this test at `pointer` (RFC 6901 into the
@@ -96,6 +103,10 @@ class TestContext {
   // The same for a value of the document, whose pointer is looked up only
   // now (see DocumentIndexes).
   void report(const json::Value& at, std::string message);
+  // The same when the caller has both the value and its pointer (walks that
+  // build pointers as they go): no lookup at all.
+  // REQUIRES: `pointer` names `at`.
+  void report(const json::Value& at, std::string pointer, std::string message);
 
   // Product IDs and group IDs of the document, defined and referenced.
   const ProductIdIndex& product_ids() { return indexes_.product_ids(); }

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "csaf/full_product_names.hpp"
@@ -15,6 +14,7 @@
 #include "csaf/informative/url_checks.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
+#include "util/string_map.hpp"
 
 namespace lotse::csaf::informative {
 
@@ -109,7 +109,7 @@ std::vector<UrlFinding> check_urls(const json::Value& root, UrlSelection selecti
                                    const net::ProbeOptions& probe) {
   const std::vector<UrlPlace> places = collect(root, selection);
   // Each distinct URL once, the first kMaxUrlsPerDocument of them.
-  std::unordered_map<std::string_view, std::size_t> distinct;
+  util::StringViewMap<std::size_t> distinct;
   std::vector<std::string> urls;
   std::vector<std::size_t> url_of(places.size(), SIZE_MAX);
   std::size_t unchecked = 0;
@@ -154,6 +154,7 @@ net::ProbeOptions probe_options_for(const TestOptions& options) {
   net::ProbeOptions probe;
   probe.timeout = options.timeout;
   probe.resolve = options.resolve;
+  probe.connect_to = options.connect_to;
   probe.ca_file = options.ca_file;
   return probe;
 }

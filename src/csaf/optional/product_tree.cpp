@@ -45,7 +45,7 @@ void missing_product_identification_helper(TestContext& context) {
   for_each_full_product_name(context.root(), [&](const json::Value& product, const std::string& pointer) {
     if (product.find("product_identification_helper")) return;
     const json::Value* id = string_member(&product, "product_id");
-    context.report(pointer, "product" + (id ? " " + quote_text(id->as_string()) : std::string()) +
+    context.report(product, pointer, "product" + (id ? " " + quote_text(id->as_string()) : std::string()) +
                                 " has no product identification helper; expected product_identification_helper "
                                 "with e.g. a cpe, purl, hashes or serial numbers to identify it");
   });

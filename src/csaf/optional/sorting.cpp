@@ -20,7 +20,7 @@ void check_object(TestContext& context, const json::Value& object, const std::st
   std::span<const json::Member> members = object.members();
   for (std::size_t i = 1; i < members.size(); ++i) {
     if (compare_keys(members[i - 1].key, members[i].key) <= 0) continue;
-    context.report(pointer, "the keys are not sorted alphabetically: " + quote_text(members[i - 1].key) +
+    context.report(object, pointer, "the keys are not sorted alphabetically: " + quote_text(members[i - 1].key) +
                                 " comes before " + quote_text(members[i].key) +
                                 "; expected the keys of every object in alphabetical order");
     return;

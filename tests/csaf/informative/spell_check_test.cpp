@@ -25,13 +25,13 @@ std::string document_with(const std::string& lang, const std::string& note_text,
          R"("}],"publisher":{"category":"other","name":"OASIS CSAF TC","namespace":"https://csaf.io"},"title":")" + title + R"("}})";
 }
 
-TEST(InformativeSpellCheck, MisspelledWordFailsWithASuggestion) {
+TEST(InformativeSpellCheck, MisspelledWordFailsNamingTheWordAndDictionary) {
   // The spec's example 120.
   auto f = findings("6.3.8", document_with("en", "Secruity researchers found multiple vulnerabilities in XYZ."));
   ASSERT_EQ(f.size(), 1u) << lotse::testing::describe(f);
   EXPECT_EQ(f[0].severity, Severity::info);
   EXPECT_EQ(f[0].pointer, "/document/notes/0/text");
-  EXPECT_TRUE(contains(f[0].message, "\"Secruity\" (did you mean \"Security\"?)")) << f[0].message;
+  EXPECT_TRUE(contains(f[0].message, "\"Secruity\"")) << f[0].message;
   EXPECT_TRUE(contains(f[0].message, "en_US")) << f[0].message;
 }
 

@@ -1,9 +1,9 @@
 // CSAF 2.0 tests 6.3.6 and 6.3.7 (URLs failing to resolve) against a real
 // nginx on 127.0.0.1 (tests/net/loopback_nginx.hpp):
 //   - the OASIS corpus cases of both tests, whose URLs are https://HOST/
-//     on port 443: every host and port is sent to the test server's HTTPS
-//     port with CONNECT_TO (check_urls with explicit probe options, as
-//     TestOptions has no connect-to yet), the test CA trusted;
+//     on port 443, through the registered tests with --online: every host
+//     and port is sent to the test server's HTTPS port with connect_to
+//     (--connect-to), the test CA trusted (--ca-file);
 //   - spec cases through validate_document and TestOptions (--online,
 //     --resolve, --ca-file) on the server's own ports.
 // Only loopback is contacted.
@@ -88,30 +88,35 @@ TEST_F(InformativeUrls, CorpusFailuresFailAndValidFilesPassAgainstTheLoopbackSer
   const auto dir = lotse::testing::testsuites_dir() / "csaf" / "csaf_2.0" / "test" / "validator" / "data";
   auto testcases = json::parse(lotse::testing::read_text(dir / "testcases.json"));
   ASSERT_TRUE(testcases) << "cannot read " << (dir / "testcases.json");
-  net::ProbeOptions probe;
-  probe.timeout = std::chrono::seconds(5);
-  probe.connect_to = {server_->connect_everything_to_https()};
-  probe.ca_file = server_->ca_file();
+  ValidateOptions options;
+  options.test_options.online = true;
+  options.test_options.timeout = std::chrono::seconds(5);
+  options.test_options.connect_to = {server_->connect_everything_to_https()};
+  options.test_options.ca_file = server_->ca_file();
   std::size_t cases = 0;
   for (const json::Value& test : testcases->root().find("tests")->items()) {
     const std::string_view id = test.find("id")->as_string();
     if (id != "6.3.6" && id != "6.3.7") continue;
-    const UrlSelection selection =
-        id == "6.3.6" ? UrlSelection::non_self_referencing : UrlSelection::self_referencing;
+    options.tests = {std::string(id)};
     for (std::string_view list : {"failures", "valid"}) {
       const json::Value* entries = test.find(list);
       if (!entries) continue;
       for (const json::Value& entry : entries->items()) {
         const std::string file(entry.find("name")->as_string());
-        auto document = json::parse(lotse::testing::read_text(dir / file));
-        ASSERT_TRUE(document) << file;
-        const auto found = informative::check_urls(document->root(), selection, probe);
+        const DocumentResult result = validate_document(lotse::testing::read_text(dir / file), file, options);
+        std::size_t found = 0;
         std::string messages;
-        for (const auto& f : found) messages += "\n  " + f.pointer + ": " + f.message;
+        for (const Finding& f : result.findings) {
+          EXPECT_NE(f.test, "json") << file << ": " << f.message;
+          if (f.test != id) continue;
+          ++found;
+          messages += "\n  " + f.pointer + ": " + f.message;
+        }
+        EXPECT_TRUE(result.skipped.empty()) << file;
         if (list == "failures") {
-          EXPECT_GT(found.size(), 0u) << file << " must fail " << id;
+          EXPECT_GT(found, 0u) << file << " must fail " << id;
         } else {
-          EXPECT_EQ(found.size(), 0u) << file << " must pass " << id << messages;
+          EXPECT_EQ(found, 0u) << file << " must pass " << id << messages;
         }
         ++cases;
       }
