@@ -12,6 +12,7 @@ LOTSE_PACKAGES=(
   libcurl4-openssl-dev                # URL checks (6.3.6/6.3.7), later fetching
   libhunspell-dev hunspell-en-us hunspell-de-de  # spell check (6.3.8)
   nginx-light openssl                 # loopback web server + test CA for URL tests
+  librnp-dev                          # OpenPGP keys and signatures (requirement 19)
 )
 
 missing=()
