@@ -13,6 +13,7 @@ std::span<const CommandSpec> commands() {
   static const CommandSpec kCommands[] = {
       {"validate", "Validate CSAF documents (files, directories, or - for stdin)",
        &configure_validate},
+      {"keys", "Manage the OpenPGP signing key (generate, import, export, show)", &configure_keys},
   };
   return kCommands;
 }
