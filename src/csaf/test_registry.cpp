@@ -13,16 +13,7 @@ void TestContext::report(std::string pointer, std::string message) {
     if (at || probe.empty()) break;
     probe.resize(probe.rfind('/'));
   }
-  json::Location where = lines_.locate(at ? at->offset() : 0);
-  Finding finding;
-  finding.test = std::string(test_id_);
-  finding.severity = severity_;
-  finding.pointer = std::move(pointer);
-  finding.message = std::move(message);
-  finding.line = where.line;
-  finding.column = where.column;
-  if (severity_ == Severity::error) result_.valid = false;
-  result_.findings.push_back(std::move(finding));
+  add_finding(at ? at->offset() : 0, std::move(pointer), std::move(message));
 }
 
 void TestContext::report(const json::Value& at, std::string message) {
@@ -30,7 +21,11 @@ void TestContext::report(const json::Value& at, std::string message) {
 }
 
 void TestContext::report(const json::Value& at, std::string pointer, std::string message) {
-  json::Location where = lines_.locate(at.offset());
+  add_finding(at.offset(), std::move(pointer), std::move(message));
+}
+
+void TestContext::add_finding(std::size_t offset, std::string pointer, std::string message) {
+  json::Location where = lines_.locate(offset);
   Finding finding;
   finding.test = std::string(test_id_);
   finding.severity = severity_;

@@ -119,6 +119,9 @@ class TestContext {
   void skip(std::string reason);
 
  private:
+  // The finding of this test at `pointer`, located at byte `offset`.
+  void add_finding(std::size_t offset, std::string pointer, std::string message);
+
   const json::Document& document_;
   const json::LineIndex& lines_;
   std::string_view test_id_;

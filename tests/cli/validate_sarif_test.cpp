@@ -8,44 +8,19 @@
 
 #include "json/parser.hpp"
 #include "json/pointer.hpp"
-#include "schema/schema.hpp"
+#include "support/sarif_schema.hpp"
 #include "support/run_lotse.hpp"
 
 namespace lotse::cli {
 namespace {
 
 using lotse::testing::read_text;
+using lotse::testing::sarif_violations;
 using lotse::testing::run_lotse;
 using lotse::testing::testsuites_dir;
 namespace fs = std::filesystem;
 
-constexpr const char* kSarifSchemaId =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
 fs::path corpus_dir() { return testsuites_dir() / "csaf" / "csaf_2.0" / "test" / "validator" / "data"; }
-
-// Empty when `log` is valid against the OASIS SARIF 2.1.0 schema (formats
-// asserted), else the first violations.
-std::string sarif_violations(const json::Document& log) {
-  static const schema::Registry registry = [] {
-    schema::Registry r;
-    r.add_embedded();
-    auto added = r.add(kSarifSchemaId, read_text(testsuites_dir() / "sarif" / "sarif-schema-2.1.0.json"));
-    EXPECT_TRUE(added) << added.error();
-    return r;
-  }();
-  schema::CompileOptions options;
-  options.assert_formats = true;
-  auto schema = schema::Schema::compile(registry, kSarifSchemaId, options);
-  if (!schema) return "the SARIF schema did not compile: " + schema.error();
-  std::vector<schema::Violation> violations;
-  if (schema->validate(log.root(), &violations)) return "";
-  std::string out;
-  for (std::size_t i = 0; i < violations.size() && i < 20; ++i) {
-    out += violations[i].instance_pointer + ": " + violations[i].message + "\n";
-  }
-  return out;
-}
 
 const json::Value* at(const json::Document& doc, std::string_view pointer) {
   return json::resolve_pointer(doc.root(), pointer);

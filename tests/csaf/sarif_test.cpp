@@ -12,7 +12,7 @@
 #include "csaf/test_registry.hpp"
 #include "json/parser.hpp"
 #include "json/pointer.hpp"
-#include "schema/schema.hpp"
+#include "support/sarif_schema.hpp"
 #include "support/testsuites.hpp"
 
 namespace lotse::csaf {
@@ -20,41 +20,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using lotse::testing::read_text;
+using lotse::testing::sarif_violations;
 using lotse::testing::testsuites_dir;
 
-constexpr const char* kSarifSchemaId =
-    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-
-// The OASIS SARIF 2.1.0 schema, formats asserted (so every "uri" and
-// "uri-reference" is checked too), compiled once; or why it did not compile.
-const tl::expected<schema::Schema, std::string>& sarif_schema() {
-  static const schema::Registry registry = [] {
-    schema::Registry r;
-    r.add_embedded();
-    auto added = r.add(kSarifSchemaId, read_text(testsuites_dir() / "sarif" / "sarif-schema-2.1.0.json"));
-    EXPECT_TRUE(added) << added.error();
-    return r;
-  }();
-  static const auto compiled = [] {
-    schema::CompileOptions options;
-    options.assert_formats = true;
-    return schema::Schema::compile(registry, kSarifSchemaId, options);
-  }();
-  return compiled;
-}
-
-// Empty when `log` is valid SARIF 2.1.0, else the violations.
-std::string sarif_violations(const json::Document& log) {
-  const auto& schema = sarif_schema();
-  if (!schema) return "the SARIF schema did not compile: " + schema.error();
-  std::vector<schema::Violation> violations;
-  if (schema->validate(log.root(), &violations)) return "";
-  std::string out;
-  for (std::size_t i = 0; i < violations.size() && i < 20; ++i) {
-    out += violations[i].instance_pointer + ": " + violations[i].message + "\n";
-  }
-  return out;
-}
 
 const json::Value& at(const json::Document& doc, const std::string& pointer) {
   const json::Value* value = json::resolve_pointer(doc.root(), pointer);
