@@ -22,14 +22,25 @@ tl::expected<Ffi, std::string> make_ffi() {
   return ffi;
 }
 
+namespace {
+
+// The reader of an input without bytes: at its end from the start.
+bool read_nothing(void*, void*, size_t, size_t* read) {
+  *read = 0;
+  return true;
+}
+
+}  // namespace
+
 tl::expected<Input, std::string> input_from(std::string_view bytes) {
-  // rnp refuses a null pointer even for zero bytes.
-  static const std::uint8_t kEmpty = 0;
-  const auto* data = bytes.empty() ? &kEmpty : reinterpret_cast<const std::uint8_t*>(bytes.data());
   rnp_input_t raw = nullptr;
-  if (rnp_result_t rc = rnp_input_from_memory(&raw, data, bytes.size(), false); rc != RNP_SUCCESS) {
-    return tl::unexpected(error("cannot read input", rc));
-  }
+  // rnp refuses a memory input of zero bytes ("Buffer too short"), yet an
+  // empty document has a signature like any other.
+  rnp_result_t rc = bytes.empty()
+                        ? rnp_input_from_callback(&raw, read_nothing, nullptr, nullptr)
+                        : rnp_input_from_memory(&raw, reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                                bytes.size(), false);
+  if (rc != RNP_SUCCESS) return tl::unexpected(error("cannot read input", rc));
   return Input(raw);
 }
 
