@@ -4,7 +4,7 @@
 // product_index.hpp; the visitor walks there build a JSON pointer for every
 // ID, this index keeps only the `const json::Value*` of each ID string, and
 // a test asks TestContext::report(value, ...) for the pointer of the few it
-// reports.
+// reports (json::pointer_to).
 //
 // Tolerates documents that fail the schema (wrong types are skipped). Built
 // iteratively (branches nest arbitrarily deep), linear in the walked parts.

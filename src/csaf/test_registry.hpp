@@ -23,7 +23,7 @@
 
 #include "csaf/finding.hpp"
 #include "csaf/product_id_index.hpp"
-#include "json/path_index.hpp"
+#include "json/pointer.hpp"
 #include "json/value.hpp"
 
 namespace lotse::csaf {
@@ -50,9 +50,8 @@ struct TestOptions {
 };
 
 // What several tests of one document need, built on first use and shared
-// by all of them: one walk over the product IDs instead of one per test,
-// and pointers computed only for reported values. Not thread-safe; one per
-// document validation.
+// by all of them: one walk over the product IDs instead of one per test.
+// Not thread-safe; one per document validation.
 class DocumentIndexes {
  public:
   // REQUIRES: `document` outlives this object.
@@ -62,15 +61,10 @@ class DocumentIndexes {
     if (!product_ids_) product_ids_.emplace(document_.root());
     return *product_ids_;
   }
-  const json::PathIndex& paths() {
-    if (!paths_) paths_.emplace(document_.root());
-    return *paths_;
-  }
 
  private:
   const json::Document& document_;
   std::optional<ProductIdIndex> product_ids_;
-  std::optional<json::PathIndex> paths_;
 };
 
 class TestContext {
@@ -112,7 +106,7 @@ class TestContext {
   const ProductIdIndex& product_ids() { return indexes_.product_ids(); }
   // The pointer of a value of the document (for messages that name a
   // second place, e.g. "already defined at ...").
-  std::string pointer_to(const json::Value& value) { return indexes_.paths().pointer_to(value); }
+  std::string pointer_to(const json::Value& value) { return json::pointer_to(root(), value); }
 
   // Records that this test did not run on the document and why (e.g. it
   // needs --online). Call it instead of reporting, not in addition.

@@ -1,5 +1,6 @@
 #include "json/pointer.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace lotse::json {
@@ -85,6 +86,35 @@ const Value* resolve_pointer(const Value& root, std::string_view pointer) {
     if (!current) return nullptr;
   }
   return current;
+}
+
+std::string pointer_to(const Value& root, const Value& target) {
+  std::string pointer;
+  const std::size_t offset = target.offset();
+  const Value* at = &root;
+  while (at != &target) {
+    if (at->is_array()) {
+      const auto items = at->items();
+      // The last item starting at or before the target holds it.
+      auto next = std::upper_bound(items.begin(), items.end(), offset,
+                                   [](std::size_t o, const Value& item) { return o < item.offset(); });
+      if (next == items.begin()) break;
+      --next;
+      append_pointer_index(pointer, static_cast<std::size_t>(next - items.begin()));
+      at = &*next;
+    } else if (at->is_object()) {
+      const auto members = at->members();
+      auto next = std::upper_bound(members.begin(), members.end(), offset,
+                                   [](std::size_t o, const Member& m) { return o < m.value.offset(); });
+      if (next == members.begin()) break;
+      --next;
+      append_pointer_token(pointer, next->key);
+      at = &next->value;
+    } else {
+      break;  // a scalar that is not the target: `target` is not in this document
+    }
+  }
+  return pointer;
 }
 
 }  // namespace lotse::json

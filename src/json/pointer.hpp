@@ -30,4 +30,13 @@ tl::expected<std::vector<std::string>, std::string> parse_pointer(std::string_vi
 // indexes ("0", "12"; not "01", "-").
 const Value* resolve_pointer(const Value& root, std::string_view pointer);
 
+// The pointer of `target`, a value inside the document `root` was parsed
+// into: tests keep plain `const Value*`s for the thousands of values they
+// look at and ask for a pointer only for the few they report. Descends from
+// the root by byte offset (children are in source order, each starting
+// after its predecessor), so it costs O(depth x log(width)) and no memory.
+// REQUIRES: both come from one json::parse (offsets from the source text).
+// An unrelated `target` yields the pointer of the value nearest before it.
+std::string pointer_to(const Value& root, const Value& target);
+
 }  // namespace lotse::json

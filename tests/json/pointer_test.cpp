@@ -3,6 +3,9 @@
 #include "json/parser.hpp"
 #include "json/pointer.hpp"
 
+#include <string>
+#include <vector>
+
 namespace lotse::json {
 namespace {
 
@@ -42,6 +45,42 @@ TEST(JsonPointer, RejectsMalformedAndMissing) {
   ASSERT_TRUE(tokens);
   EXPECT_EQ((*tokens)[0], "x/y");
   EXPECT_EQ((*tokens)[1], "~");
+}
+
+// Every value of a document, in no particular order.
+void collect(const Value& value, std::vector<const Value*>& out) {
+  out.push_back(&value);
+  if (value.is_array()) {
+    for (const Value& item : value.items()) collect(item, out);
+  } else if (value.is_object()) {
+    for (const Member& m : value.members()) collect(m.value, out);
+  }
+}
+
+TEST(JsonPointerTo, NamesEveryValueOfADocumentSoThatItResolvesBack) {
+  auto doc = parse(R"({"a":[1,[2,[]],{"b/c":{"~":null}},"x"],"":{"":[{}]},"z":[[[[0]]]],
+                       "s":"text with [brackets] and {braces}","n":-1.5e3})");
+  ASSERT_TRUE(doc);
+  std::vector<const Value*> values;
+  collect(doc->root(), values);
+  EXPECT_EQ(values.size(), 20u);
+  for (const Value* v : values) {
+    const std::string pointer = pointer_to(doc->root(), *v);
+    EXPECT_EQ(resolve_pointer(doc->root(), pointer), v) << pointer;
+  }
+  EXPECT_EQ(pointer_to(doc->root(), doc->root()), "");
+  EXPECT_EQ(pointer_to(doc->root(), *resolve_pointer(doc->root(), "/a/2/b~1c/~0")), "/a/2/b~1c/~0");
+}
+
+TEST(JsonPointerTo, CostsNoMemoryOnAHundredThousandItemArray) {
+  std::string text = "[";
+  for (int i = 0; i < 100000; ++i) text += (i ? ",[" : "[") + std::to_string(i) + "]";
+  text += "]";
+  auto doc = parse(text);
+  ASSERT_TRUE(doc);
+  const Value& last = doc->root().items().back().items().front();
+  EXPECT_EQ(pointer_to(doc->root(), last), "/99999/0");
+  EXPECT_EQ(pointer_to(doc->root(), doc->root().items()[4711]), "/4711");
 }
 
 }  // namespace
