@@ -27,7 +27,7 @@ using lotse::testing::testsuites_dir;
 const json::Value& at(const json::Document& doc, const std::string& pointer) {
   const json::Value* value = json::resolve_pointer(doc.root(), pointer);
   EXPECT_NE(value, nullptr) << pointer;
-  static const json::Value none;
+  static const json::Value none{};
   return value ? *value : none;
 }
 
