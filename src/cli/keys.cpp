@@ -151,6 +151,7 @@ Action configure_keys(CLI::App& app) {
       ->check(CLI::IsMember({"ed25519", "rsa4096"}))
       ->capture_default_str();
   generate->add_option("--expire-days", args->expire_days, "Days until the key expires (0: never)")
+      ->check(CLI::Range(0u, 36500u))  // OpenPGP stores seconds in 32 bits
       ->capture_default_str();
   auto* env = generate->add_option("--passphrase-env", args->passphrase_env,
                                    "Protect the key with the passphrase in this environment variable");
