@@ -13,6 +13,7 @@ LOTSE_PACKAGES=(
   libhunspell-dev hunspell-en-us hunspell-de-de  # spell check (6.3.8)
   nginx-light openssl                 # loopback web server + test CA for URL tests
   librnp-dev                          # OpenPGP keys and signatures (requirement 19)
+  libssl-dev                          # SHA-256/SHA-512 of published documents (requirement 18)
 )
 
 missing=()

@@ -33,5 +33,6 @@ int run(int argc, char** argv);
 // The commands (one file each).
 Action configure_validate(CLI::App& app);
 Action configure_keys(CLI::App& app);
+Action configure_publish(CLI::App& app);
 
 }  // namespace lotse::cli

@@ -14,6 +14,8 @@ std::span<const CommandSpec> commands() {
       {"validate", "Validate CSAF documents (files, directories, or - for stdin)",
        &configure_validate},
       {"keys", "Manage the OpenPGP signing key (generate, import, export, show)", &configure_keys},
+      {"publish", "Publish advisories as a CSAF provider tree (static files for a web server)",
+       &configure_publish},
   };
   return kCommands;
 }

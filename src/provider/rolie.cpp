@@ -1,0 +1,133 @@
+#include "provider/rolie.hpp"
+
+#include <set>
+
+#include "json/writer.hpp"
+#include "provider/listings.hpp"
+
+namespace lotse::provider {
+
+namespace {
+
+constexpr const char* kInformationType =
+    "{\"scheme\":\"urn:ietf:params:rolie:category:information-type\",\"term\":\"csaf\"}";
+
+void member(std::string& out, std::string_view key, std::string_view value, bool comma = true) {
+  if (comma) out += ',';
+  json::write_string(out, key);
+  out += ':';
+  json::write_string(out, value);
+}
+
+std::string feed_title(const ProviderConfig& config, const std::string& folder) {
+  const std::string label = label_for_folder(folder);
+  return config.publisher.name + " CSAF feed (" + (label == "UNLABELED" ? label : "TLP:" + label) + ")";
+}
+
+void link(std::string& out, std::string_view rel, const std::string& href, bool comma) {
+  if (comma) out += ',';
+  out += '{';
+  member(out, "rel", rel, false);
+  member(out, "href", href);
+  out += '}';
+}
+
+}  // namespace
+
+std::string feed_file_name(const std::string& folder) { return "csaf-feed-tlp-" + folder + ".json"; }
+
+std::string category_file_name(const std::string& folder) { return "category-" + folder + ".json"; }
+
+std::string tree_url(const ProviderConfig& config, const std::string& relative) {
+  return config.base_url() + relative;
+}
+
+std::string label_for_folder(const std::string& folder) {
+  std::string label;
+  for (char c : folder) label.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  return label;
+}
+
+std::string render_feed(const ProviderConfig& config, const std::string& folder,
+                        const std::map<std::string, Entry>& entries, const std::string& updated) {
+  std::string out = "{\"feed\":{";
+  member(out, "id", "csaf-feed-tlp-" + folder, false);
+  member(out, "title", feed_title(config, folder));
+  out += ",\"link\":[";
+  link(out, "self", tree_url(config, folder + "/" + feed_file_name(folder)), false);
+  out += "],\"category\":[";
+  out += kInformationType;
+  out += ']';
+  member(out, "updated", updated);
+  out += ",\"entry\":[";
+  bool first = true;
+  for (const Entry* e : newest_first(entries)) {
+    if (!first) out += ',';
+    first = false;
+    const std::string url = tree_url(config, folder + "/" + e->path);
+    out += "\n{";
+    member(out, "id", e->tracking_id, false);
+    member(out, "title", e->title);
+    out += ",\"link\":[";
+    link(out, "self", url, false);
+    link(out, "hash", url + ".sha256", true);
+    link(out, "hash", url + ".sha512", true);
+    link(out, "signature", url + ".asc", true);
+    out += ']';
+    member(out, "published", e->initial_release_date);
+    member(out, "updated", e->current_release_date);
+    if (!e->summary.empty()) {
+      out += ",\"summary\":{";
+      member(out, "content", e->summary, false);
+      out += '}';
+    }
+    out += ",\"content\":{";
+    member(out, "type", "application/json", false);
+    member(out, "src", url);
+    out += "},\"format\":{";
+    member(out, "schema", "https://docs.oasis-open.org/csaf/csaf/v" + e->csaf_version + "/csaf_json_schema.json",
+           false);
+    member(out, "version", e->csaf_version);
+    out += "}}";
+  }
+  out += "]}}\n";
+  return out;
+}
+
+std::string render_service(const ProviderConfig& config, const State& state) {
+  std::string out = "{\"service\":{\"workspace\":[{";
+  member(out, "title", config.publisher.name + " CSAF feeds", false);
+  out += ",\"collection\":[";
+  bool first = true;
+  for (const auto& [folder, entries] : state.folders) {
+    if (entries.empty()) continue;
+    if (!first) out += ',';
+    first = false;
+    out += '{';
+    member(out, "title", feed_title(config, folder), false);
+    member(out, "href", tree_url(config, folder + "/" + feed_file_name(folder)));
+    out += ",\"categories\":{\"category\":[";
+    out += kInformationType;
+    out += "]}}";
+  }
+  out += "]}]}}\n";
+  return out;
+}
+
+std::string render_category(const std::map<std::string, Entry>& entries) {
+  std::set<std::string> terms;
+  for (const auto& [name, entry] : entries) terms.insert(entry.category);
+  std::string out = "{\"categories\":{\"category\":[";
+  bool first = true;
+  for (const std::string& term : terms) {
+    if (!first) out += ',';
+    first = false;
+    out += '{';
+    member(out, "term", term, false);
+    out += '}';
+  }
+  out += "]}}\n";
+  return out;
+}
+
+}  // namespace lotse::provider
