@@ -23,12 +23,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// mkdir -p with mode 0755 (the web server must list and read them).
+// mkdir -p; the directories it makes are 0755 whatever the umask (the web
+// server must list and read them, requirement 14).
 tl::expected<void, std::string> make_dirs(const std::string& path) {
-  std::error_code ec;
-  fs::create_directories(path, ec);
-  if (ec) return tl::unexpected(path + ": " + ec.message());
-  return {};
+  for (std::size_t at = path.find('/', 1);; at = path.find('/', at + 1)) {
+    const std::string prefix = path.substr(0, at);
+    if (::mkdir(prefix.c_str(), 0755) == 0) {
+      if (::chmod(prefix.c_str(), 0755) != 0) return tl::unexpected(prefix + ": " + std::strerror(errno));
+    } else if (errno != EEXIST) {
+      return tl::unexpected(prefix + ": " + std::strerror(errno));
+    }
+    if (at == std::string::npos) return {};
+  }
 }
 
 // Atomically replaces `path` and makes it world-readable (write_file_atomic

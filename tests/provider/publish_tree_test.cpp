@@ -170,6 +170,8 @@ TEST_F(PublishedTree, PublishedFilesAreWorldReadableAndTheStateIsPrivate) {
   EXPECT_EQ(st.st_mode & 0777, 0644u);
   ASSERT_EQ(::stat((csaf() / "provider-metadata.json").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0644u);
+  ASSERT_EQ(::stat((csaf() / "white" / "2022").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0755u);
   ASSERT_EQ(::stat((tree() / ".lotse").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0700u);
 }
