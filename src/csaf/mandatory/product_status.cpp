@@ -8,7 +8,7 @@
 #include "csaf/mandatory/mandatory_tests.hpp"
 #include "csaf/text.hpp"
 #include "json/pointer.hpp"
-#include "util/string_map.hpp"
+#include "util/flat_string_map.hpp"
 
 namespace lotse::csaf::mandatory {
 
@@ -53,8 +53,10 @@ void contradicting_product_status(TestContext& context) {
   for (std::size_t v = 0; v < vulnerabilities->items().size(); ++v) {
     const json::Value* status = vulnerabilities->items()[v].find("product_status");
     if (!status || !status->is_object()) continue;
-    // Fresh per vulnerability: clearing a large map costs its bucket count.
-    util::StringViewMap<FirstListing> first;
+    // Fresh per vulnerability, one flat table sized to its listings.
+    std::size_t listed = 0;
+    for (const json::Member& list : status->members()) listed += list.value.size();
+    util::FlatStringMap<FirstListing> first(listed);
     pointer = "/vulnerabilities";
     json::append_pointer_index(pointer, v);
     pointer += "/product_status";
@@ -66,12 +68,9 @@ void contradicting_product_status(TestContext& context) {
       for (std::size_t k = 0; k < ids.size(); ++k) {
         if (!ids[k].is_string()) continue;
         const std::string_view id = ids[k].as_string();
-        auto seen = first.find(id);
-        if (seen == first.end()) {
-          first.emplace(id, FirstListing{*group, list.key, k});
-          continue;
-        }
-        FirstListing& earlier = seen->second;
+        auto [listing, inserted] = first.try_emplace(id, FirstListing{*group, list.key, k});
+        if (inserted) continue;
+        FirstListing& earlier = *listing;
         const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(*group));
         if (earlier.group == *group || (earlier.reported & bit)) continue;
         earlier.reported |= bit;
