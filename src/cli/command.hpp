@@ -34,5 +34,6 @@ int run(int argc, char** argv);
 Action configure_validate(CLI::App& app);
 Action configure_keys(CLI::App& app);
 Action configure_publish(CLI::App& app);
+Action configure_check(CLI::App& app);
 
 }  // namespace lotse::cli

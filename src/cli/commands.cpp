@@ -16,6 +16,7 @@ std::span<const CommandSpec> commands() {
       {"keys", "Manage the OpenPGP signing key (generate, import, export, show)", &configure_keys},
       {"publish", "Publish advisories as a CSAF provider tree (static files for a web server)",
        &configure_publish},
+      {"check", "Check a CSAF provider against the distribution requirements (CSAF 2.0 section 7)", &configure_check},
   };
   return kCommands;
 }
