@@ -14,6 +14,7 @@ LOTSE_PACKAGES=(
   nginx-light openssl                 # loopback web server + test CA for URL tests
   librnp-dev                          # OpenPGP keys and signatures (requirement 19)
   libssl-dev                          # SHA-256/SHA-512 of published documents (requirement 18)
+  libsqlite3-dev libpq-dev postgresql # storage: SQLite (embedded), PostgreSQL client + a real server for the tests
 )
 
 missing=()
