@@ -10,8 +10,10 @@
 // Exit code: 0 published, 1 an input was refused, 2 usage, key, config or
 // I/O error.
 //
-// Not done yet (see the issue): the journal that makes an interrupted run
-// recoverable, `lotse check`, serving.
+// A run killed at any moment leaves a consistent tree that the next run
+// completes (src/provider/journal.hpp); a second run on the same tree while
+// one is running fails with exit code 2. Not done yet (see the issue):
+// `lotse check`, serving.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>

@@ -38,13 +38,10 @@ std::string public_key_path(const std::string& fingerprint) { return "openpgp/" 
 
 std::string security_txt_line(const ProviderConfig& config) { return "CSAF: " + config.canonical_url; }
 
-tl::expected<std::string, std::string> render_provider_metadata(const ProviderConfig& config, const State& state,
+tl::expected<std::string, std::string> render_provider_metadata(const ProviderConfig& config,
+                                                                const std::vector<std::string>& folders,
                                                                 const std::string& fingerprint,
                                                                 const std::string& last_updated) {
-  std::vector<std::string> folders;
-  for (const auto& [folder, entries] : state.folders) {
-    if (!entries.empty()) folders.push_back(folder);
-  }
   if (folders.empty()) return tl::unexpected(std::string("no document is published: nothing to list"));
 
   std::string out = "{";

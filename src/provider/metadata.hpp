@@ -16,6 +16,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -24,8 +25,10 @@
 
 namespace lotse::provider {
 
-// The metadata text, or the schema's complaint about it.
-tl::expected<std::string, std::string> render_provider_metadata(const ProviderConfig& config, const State& state,
+// The metadata text listing the TLP folders `folders` (those holding
+// documents), or the schema's complaint about it.
+tl::expected<std::string, std::string> render_provider_metadata(const ProviderConfig& config,
+                                                                const std::vector<std::string>& folders,
                                                                 const std::string& fingerprint,
                                                                 const std::string& last_updated);
 

@@ -7,15 +7,19 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "csaf/date_time.hpp"
 #include "provider/digest.hpp"
+#include "provider/journal.hpp"
 #include "provider/listings.hpp"
 #include "provider/metadata.hpp"
 #include "provider/rolie.hpp"
 #include "provider/state.hpp"
 #include "util/file.hpp"
+#include "util/staging.hpp"
 
 namespace lotse::provider {
 
@@ -23,32 +27,71 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// mkdir -p; the directories it makes are 0755 whatever the umask (the web
-// server must list and read them, requirement 14).
-tl::expected<void, std::string> make_dirs(const std::string& path) {
-  for (std::size_t at = path.find('/', 1);; at = path.find('/', at + 1)) {
-    const std::string prefix = path.substr(0, at);
-    if (::mkdir(prefix.c_str(), 0755) == 0) {
-      if (::chmod(prefix.c_str(), 0755) != 0) return tl::unexpected(prefix + ": " + std::strerror(errno));
-    } else if (errno != EEXIST) {
-      return tl::unexpected(prefix + ": " + std::strerror(errno));
-    }
-    if (at == std::string::npos) return {};
-  }
-}
+constexpr std::size_t kMaxListing = std::size_t{4} << 30;
+constexpr const char* kDocumentFiles[] = {"", ".sha256", ".sha512", ".asc"};
+const std::string kServed = std::string(kWellKnownDir);  // ".well-known/csaf", relative to the tree
 
-// Atomically replaces `path` and makes it world-readable (write_file_atomic
-// creates its temporary file 0600).
-tl::expected<void, std::string> write_public(const std::string& path, std::string_view content) {
-  if (auto ok = util::write_file_atomic(path, content); !ok) return tl::unexpected(ok.error().message);
-  if (::chmod(path.c_str(), 0644) != 0) return tl::unexpected(path + ": " + std::strerror(errno));
+// Writes the run's files under .lotse/staging/ with run-unique names.
+class Stager {
+ public:
+  explicit Stager(std::string tree) : tree_(std::move(tree)) {}
+  // Stages `parts` with `mode`; returns the staged file's path relative to
+  // the tree, for a rename step.
+  tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode) {
+    const std::string relative = ".lotse/staging/" + std::to_string(next_++);
+    if (auto ok = util::write_file_synced(tree_ + "/" + relative, parts, mode); !ok) {
+      return tl::unexpected(ok.error().message);
+    }
+    return relative;
+  }
+
+ private:
+  std::string tree_;
+  std::size_t next_ = 0;
+};
+
+// Stages `content` and appends the step renaming it to `to` (relative).
+tl::expected<void, std::string> stage_to(Stager& stager, std::vector<Step>& steps, std::string_view content,
+                                         const std::string& to, mode_t mode) {
+  auto staged = stager.stage({content}, mode);
+  if (!staged) return tl::unexpected(staged.error());
+  steps.push_back({Step::Kind::rename, std::move(*staged), to});
   return {};
 }
 
-// Checks accepted advisories against the published state and each other;
+// A listing file's text, empty when the folder has none yet.
+tl::expected<std::string, std::string> read_listing(const std::string& path) {
+  auto text = util::read_file(path, kMaxListing);
+  if (!text) {
+    if (text.error().kind == util::FileError::Kind::not_found) return std::string();
+    return tl::unexpected(text.error().message);
+  }
+  return std::move(*text);
+}
+
+// Removes what util::write_file_atomic left in served folders when an
+// earlier Lotse (before staging) was killed mid-write: "<name>.tmp-XXXXXX".
+void remove_stale_temps(const std::string& root) {
+  std::error_code ec;
+  std::vector<fs::path> dirs = {root};
+  for (auto it = fs::directory_iterator(root, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    if (it->is_directory(ec)) dirs.push_back(it->path());
+  }
+  for (const fs::path& dir : dirs) {
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      const std::string name = it->path().filename().string();
+      const std::size_t at = name.rfind(".tmp-");
+      if (at != std::string::npos && name.size() == at + 11 && it->is_regular_file(ec)) fs::remove(it->path(), ec);
+    }
+  }
+}
+
+// Checks accepted advisories against the published entries (`published[i]`
+// is the entry of accepted[i]'s file name, if any) and each other;
 // refusals go to `report`.
-void check_against_state(const State& state, const std::vector<Advisory>& accepted,
-                         const std::vector<std::string>& files, PublishReport& report) {
+void check_against_published(const std::vector<std::optional<StoredEntry>>& published,
+                             const std::vector<Advisory>& accepted, const std::vector<std::string>& files,
+                             PublishReport& report) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < accepted.size(); ++i) {
     const Advisory& a = accepted[i];
@@ -57,9 +100,8 @@ void check_against_state(const State& state, const std::vector<Advisory>& accept
                                               a.file_name + " (give one version of a document per run)"});
       continue;
     }
-    const std::string* folder = state.folder_of(a.file_name);
-    if (!folder) continue;
-    const Entry& old = state.folders.at(*folder).at(a.file_name);
+    if (!published[i]) continue;
+    const Entry& old = published[i]->entry;
     if (old.tracking_id != a.tracking_id) {
       report.refused.push_back({files[i], "not published: tracking id \"" + a.tracking_id +
                                               "\" has the same file name " + a.file_name +
@@ -75,6 +117,12 @@ void check_against_state(const State& state, const std::vector<Advisory>& accept
     }
   }
 }
+
+// What a run changes in one TLP folder.
+struct FolderChange {
+  std::set<std::string> remove;       // paths of replaced versions
+  std::vector<std::size_t> additions;  // indexes into the accepted advisories
+};
 
 }  // namespace
 
@@ -95,12 +143,11 @@ std::string utc_now() {
 tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, openpgp::Signer& signer,
                                                  const std::string& public_key_armored, std::vector<Input> inputs,
                                                  const PublishOptions& options) {
+  const std::string& tree = options.tree;
   PublishReport report;
-  auto loaded = load_state(options.tree);
-  if (!loaded) return tl::unexpected(loaded.error());
-  State state = std::move(*loaded);
 
-  // 1. Check everything before writing anything.
+  // 1. Check every input before writing anything (a refused input leaves
+  //    the tree as it was).
   std::vector<Advisory> accepted;
   std::vector<std::string> files;
   for (Input& input : inputs) {
@@ -112,81 +159,150 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     files.push_back(input.file);
     accepted.push_back(std::move(*advisory));
   }
-  check_against_state(state, accepted, files, report);
   if (!report.refused.empty()) return report;
 
-  const std::string root = options.tree + "/" + std::string(kWellKnownDir);
-  const std::string now = options.now.empty() ? utc_now() : options.now;
+  // 2. The lock, then whatever a killed run left: its journal is carried
+  //    out, its staged files without a journal dropped.
+  auto lock = TreeLock::acquire(tree);
+  if (!lock) return tl::unexpected(lock.error());
+  if (auto rolled = roll_forward(tree); !rolled) return tl::unexpected(rolled.error());
+  if (auto ok = clear_staging(tree); !ok) return tl::unexpected(ok.error());
+  const std::string root = tree + "/" + kServed;
+  remove_stale_temps(root);
 
-  // 2. Each document with its hashes and signature.
-  std::set<std::string> touched;    // folders whose indexes change
-  std::vector<std::string> stale;   // files of replaced versions at another place
+  // 3. The published versions of the inputs, from their entries alone.
+  auto loaded = load_summary(tree);
+  if (!loaded) return tl::unexpected(loaded.error());
+  Summary summary = std::move(*loaded);
+  std::vector<std::optional<StoredEntry>> published;
   for (const Advisory& a : accepted) {
-    const std::string dir = root + "/" + a.folder + "/" + a.path.substr(0, a.path.rfind('/'));
-    if (auto ok = make_dirs(dir); !ok) return tl::unexpected(ok.error());
+    auto entry = load_entry(tree, a.file_name);
+    if (!entry) return tl::unexpected(entry.error());
+    published.push_back(std::move(*entry));
+  }
+  check_against_published(published, accepted, files, report);
+  if (!report.refused.empty()) return report;
+
+  const std::string now = options.now.empty() ? utc_now() : options.now;
+  Stager stager(tree);
+  // Phase A: listings without the replaced versions. Phase B: the documents'
+  // files. Phase C: listings with the new versions, state, metadata. Then
+  // the listings of folders left empty go. At every step each listing names
+  // only documents whose four files are complete and agree.
+  std::vector<Step> phase_a, phase_b, phase_c, phase_end;
+  if (::mkdir((private_dir(tree) + "/entries").c_str(), 0700) != 0 && errno != EEXIST) {
+    return tl::unexpected(private_dir(tree) + "/entries: " + std::strerror(errno));
+  }
+
+  // 4. Each document with its hashes and signature, and its entry.
+  std::map<std::string, FolderChange> changes;
+  std::vector<Entry> entries;
+  entries.reserve(accepted.size());
+  for (std::size_t i = 0; i < accepted.size(); ++i) {
+    const Advisory& a = accepted[i];
+    if (auto ok = make_public_dirs(root + "/" + a.folder + "/" + a.path.substr(0, a.path.rfind('/'))); !ok) {
+      return tl::unexpected(ok.error());
+    }
     auto signature = signer.sign_detached_armored(a.text);
     if (!signature) return tl::unexpected(a.file_name + ": " + signature.error());
-    const std::string doc = root + "/" + a.folder + "/" + a.path;
-    for (auto [path, content] : {std::pair<std::string, std::string>{doc, a.text},
-                                 {doc + ".sha256", hash_file_line(sha256_hex(a.text), a.file_name)},
-                                 {doc + ".sha512", hash_file_line(sha512_hex(a.text), a.file_name)},
-                                 {doc + ".asc", *signature}}) {
-      if (auto ok = write_public(path, content); !ok) return tl::unexpected(ok.error());
-    }
-    if (const std::string* old_folder = state.folder_of(a.file_name)) {
-      const std::string folder = *old_folder;
-      const Entry& old = state.folders[folder].at(a.file_name);
-      if (folder != a.folder || old.path != a.path) {
-        const std::string old_doc = root + "/" + folder + "/" + old.path;
-        for (const char* ext : {"", ".sha256", ".sha512", ".asc"}) stale.push_back(old_doc + ext);
+    const std::string doc = kServed + "/" + a.folder + "/" + a.path;
+    const std::string contents[] = {a.text, hash_file_line(sha256_hex(a.text), a.file_name),
+                                    hash_file_line(sha512_hex(a.text), a.file_name), *signature};
+    for (std::size_t f = 0; f < 4; ++f) {
+      if (auto ok = stage_to(stager, phase_b, contents[f], doc + kDocumentFiles[f], 0644); !ok) {
+        return tl::unexpected(ok.error());
       }
-      state.folders[folder].erase(a.file_name);
-      touched.insert(folder);
     }
-    state.folders[a.folder][a.file_name] = entry_for(a);
-    touched.insert(a.folder);
+    if (const auto& old = published[i]) {
+      changes[old->folder].remove.insert(old->entry.path);
+      summary[old->folder].remove(old->entry);
+      if (old->folder != a.folder || old->entry.path != a.path) {
+        for (const char* ext : kDocumentFiles) {
+          phase_b.push_back({Step::Kind::remove, "", kServed + "/" + old->folder + "/" + old->entry.path + ext});
+        }
+      }
+    }
+    entries.push_back(entry_for(a));
+    summary[a.folder].add(entries.back());
+    changes[a.folder].additions.push_back(i);
+    const std::string stored = serialize_entry({a.folder, entries.back()});
+    if (auto ok = stage_to(stager, phase_c, stored, ".lotse/entries/" + a.file_name, 0600); !ok) {
+      return tl::unexpected(ok.error());
+    }
     report.published.push_back(tree_url(config, a.folder + "/" + a.path));
   }
 
-  // 3. The state, then everything made from it.
-  if (auto ok = save_state(options.tree, state); !ok) return tl::unexpected(ok.error());
-  for (const std::string& folder : touched) {
-    const auto& entries = state.folders[folder];
+  // 5. The listings of each folder that changed, spliced.
+  for (const auto& [folder, change] : changes) {
     const std::string dir = root + "/" + folder;
-    if (auto ok = make_dirs(dir); !ok) return tl::unexpected(ok.error());
-    if (entries.empty()) {
+    const std::string rel = kServed + "/" + folder + "/";
+    if (auto ok = make_public_dirs(dir); !ok) return tl::unexpected(ok.error());
+    Listings current;
+    for (auto [path, text] : {std::pair{dir + "/index.txt", &current.index_txt},
+                              {dir + "/changes.csv", &current.changes_csv},
+                              {dir + "/" + feed_file_name(folder), &current.feed}}) {
+      auto read = read_listing(path);
+      if (!read) return tl::unexpected(read.error());
+      *text = std::move(*read);
+    }
+    const std::string header = render_feed_header(config, folder, now);
+    auto stage_listings = [&](const Listings& l, std::vector<Step>& steps) -> tl::expected<void, std::string> {
+      for (auto [name, text] : {std::pair{std::string("index.txt"), &l.index_txt},
+                                {std::string("changes.csv"), &l.changes_csv},
+                                {feed_file_name(folder), &l.feed}}) {
+        if (auto ok = stage_to(stager, steps, *text, rel + name, 0644); !ok) return ok;
+      }
+      return {};
+    };
+    if (!change.remove.empty()) {
+      auto without = splice_listings(current, change.remove, {}, header);
+      if (!without) return tl::unexpected(dir + ": " + without.error());
+      if (auto ok = stage_listings(*without, phase_a); !ok) return tl::unexpected(ok.error());
+      current = std::move(*without);
+    }
+    const FolderSummary& counts = summary[folder];
+    if (counts.documents == 0) {
       // Every document left this folder (its TLP label changed): its
-      // indexes and feed go, and the metadata no longer lists it.
+      // listings go once the metadata no longer lists it.
       for (const std::string& name : {std::string("index.txt"), std::string("changes.csv"), feed_file_name(folder),
                                       category_file_name(folder)}) {
-        std::error_code ec;
-        fs::remove(dir + "/" + name, ec);
+        phase_end.push_back({Step::Kind::remove, "", rel + name});
       }
       continue;
     }
-    for (auto [name, content] : {std::pair<std::string, std::string>{"index.txt", render_index_txt(entries)},
-                                 {"changes.csv", render_changes_csv(entries)},
-                                 {feed_file_name(folder), render_feed(config, folder, entries, now)},
-                                 {category_file_name(folder), render_category(entries)}}) {
-      if (auto ok = write_public(dir + "/" + name, content); !ok) return tl::unexpected(ok.error());
+    std::vector<Addition> additions;
+    for (std::size_t i : change.additions) {
+      additions.push_back({&entries[i], render_feed_entry(config, folder, entries[i])});
+    }
+    auto with = splice_listings(current, {}, std::move(additions), header);
+    if (!with) return tl::unexpected(dir + ": " + with.error());
+    if (auto ok = stage_listings(*with, phase_c); !ok) return tl::unexpected(ok.error());
+    if (auto ok = stage_to(stager, phase_c, render_category(counts.categories), rel + category_file_name(folder), 0644);
+        !ok) {
+      return tl::unexpected(ok.error());
     }
   }
-  auto metadata = render_provider_metadata(config, state, signer.fingerprint(), now);
-  if (!metadata) return tl::unexpected(metadata.error());
-  if (auto ok = make_dirs(root + "/openpgp"); !ok) return tl::unexpected(ok.error());
-  if (auto ok = write_public(root + "/" + public_key_path(signer.fingerprint()), public_key_armored); !ok) {
-    return tl::unexpected(ok.error());
-  }
-  if (auto ok = write_public(root + "/service.json", render_service(config, state)); !ok) {
-    return tl::unexpected(ok.error());
-  }
-  if (auto ok = write_public(root + "/provider-metadata.json", *metadata); !ok) return tl::unexpected(ok.error());
 
-  // 4. Files of replaced versions that moved (nothing lists them any more).
-  for (const std::string& path : stale) {
-    std::error_code ec;
-    fs::remove(path, ec);
+  // 6. The state's summary, the key, the service document, the metadata.
+  const std::vector<std::string> folders = published_folders(summary);
+  auto metadata = render_provider_metadata(config, folders, signer.fingerprint(), now);
+  if (!metadata) return tl::unexpected(metadata.error());
+  if (auto ok = make_public_dirs(root + "/openpgp"); !ok) return tl::unexpected(ok.error());
+  for (auto [content, to, mode] :
+       {std::tuple<std::string, std::string, mode_t>{serialize_summary(summary), ".lotse/folders.json", 0600},
+        {public_key_armored, kServed + "/" + public_key_path(signer.fingerprint()), 0644},
+        {render_service(config, folders), kServed + "/service.json", 0644},
+        {*metadata, kServed + "/provider-metadata.json", 0644}}) {
+    if (auto ok = stage_to(stager, phase_c, content, to, mode); !ok) return tl::unexpected(ok.error());
   }
+
+  // 7. Commit, then carry out.
+  Journal journal;
+  for (auto* phase : {&phase_a, &phase_b, &phase_c, &phase_end}) {
+    journal.steps.insert(journal.steps.end(), phase->begin(), phase->end());
+  }
+  if (auto ok = commit_journal(tree, journal); !ok) return tl::unexpected(ok.error());
+  if (auto ok = apply_journal(tree, journal); !ok) return tl::unexpected(ok.error());
   return report;
 }
 

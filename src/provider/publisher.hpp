@@ -13,29 +13,48 @@
 //                                     name per section 5.1)
 //     <YYYY>/<name>.json.sha256|.sha512  "<hex>  <name>" (18)
 //     <YYYY>/<name>.json.asc          detached armored signature (19)
-// TREE/.lotse/state.json              private: what the indexes list (state.hpp)
+// TREE/.lotse/                       private (0700, not served):
+//   lock, journal.json, staging/        crash safety (journal.hpp)
+//   folders.json, entries/<name>        the persisted state (state.hpp)
 //
 // A run is all or nothing at the level of checks: every input is checked
 // first (basic preset, TLP, file name, version order, collisions) and if
-// any is refused nothing is written. Accepted documents are then written
-// with their hashes and signature, then the state, then the indexes, feeds
-// and metadata regenerated from the state (no other document is read,
-// hashed or signed), then files a document left behind (a changed year or
-// folder) are removed. Every file is written atomically (temp + fsync +
-// rename) and made 0644 (directories 0755) for the web server.
+// any is refused nothing is written.
 //
-// NOT DONE (the item 3, second half): a journal. A run killed
-// between writing a document and writing the indexes leaves indexes that
-// still list the *old* version's entry while the document, hash and
-// signature files are already the new ones, each file whole and consistent
-// with its siblings only once all four are renamed; a kill between the
-// renames of one document's four files leaves a hash or signature that does
-// not match its document. The planned design is in the session report:
-// new files are written under TREE/.lotse/staging/, a journal
-// TREE/.lotse/journal.json lists the renames, and the next run rolls the
-// journal forward before doing anything else.
+// Then, holding the tree's lock and after rolling forward the journal of a
+// killed run, it reads only what the change needs: the entries of its
+// inputs' file names (the versions they replace), folders.json, and the
+// listings of the folders it touches, which it splices (listings.hpp): no
+// other document is read, hashed or signed, and no listing is rebuilt from
+// the documents. Every new file (documents, hashes, signatures, listings,
+// feeds, state, metadata) is staged whole and fsynced under
+// .lotse/staging/; then a journal of renames and removals is committed and
+// carried out in this order:
 //
-// Thread safety: one run per tree at a time (no lock file yet).
+//   A  the listings of folders losing a replaced version, without it
+//   B  each document's four files renamed into place; files of replaced
+//      versions that moved (another year or TLP folder) removed
+//   C  the listings with the new versions, category documents, entries,
+//      folders.json, the public key, service.json, provider-metadata.json
+//   D  the listings of folders left empty removed
+//   and the journal deleted.
+//
+// So at every moment (a kill -9 may come between any two steps) index.txt,
+// changes.csv and each feed list only documents whose document, .sha256,
+// .sha512 and .asc are all present and agree: a document's files change
+// only while no listing names it. A killed run is finished by the next run
+// before it does anything else; files a run staged before its journal was
+// committed are dropped. Files are 0644 and directories 0755 for the web
+// server; served folders never hold temporary files (leftovers of older
+// versions, "*.tmp-XXXXXX", are removed at the start of a run).
+//
+// Cost of adding one advisory to a provider of N documents: reading and
+// writing its folder's index.txt, changes.csv and feed (linear copies, no
+// parsing past the insertion point) plus constant work; see bench/README.md
+// ("Publishing").
+//
+// Thread safety: one run per tree at a time, enforced by the lock file
+// (a second run fails at once).
 #pragma once
 
 #include <string>

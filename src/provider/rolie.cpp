@@ -1,9 +1,6 @@
 #include "provider/rolie.hpp"
 
-#include <set>
-
 #include "json/writer.hpp"
-#include "provider/listings.hpp"
 
 namespace lotse::provider {
 
@@ -48,8 +45,7 @@ std::string label_for_folder(const std::string& folder) {
   return label;
 }
 
-std::string render_feed(const ProviderConfig& config, const std::string& folder,
-                        const std::map<std::string, Entry>& entries, const std::string& updated) {
+std::string render_feed_header(const ProviderConfig& config, const std::string& folder, const std::string& updated) {
   std::string out = "{\"feed\":{";
   member(out, "id", "csaf-feed-tlp-" + folder, false);
   member(out, "title", feed_title(config, folder));
@@ -60,47 +56,54 @@ std::string render_feed(const ProviderConfig& config, const std::string& folder,
   out += ']';
   member(out, "updated", updated);
   out += ",\"entry\":[";
-  bool first = true;
-  for (const Entry* e : newest_first(entries)) {
-    if (!first) out += ',';
-    first = false;
-    const std::string url = tree_url(config, folder + "/" + e->path);
-    out += "\n{";
-    member(out, "id", e->tracking_id, false);
-    member(out, "title", e->title);
-    out += ",\"link\":[";
-    link(out, "self", url, false);
-    link(out, "hash", url + ".sha256", true);
-    link(out, "hash", url + ".sha512", true);
-    link(out, "signature", url + ".asc", true);
-    out += ']';
-    member(out, "published", e->initial_release_date);
-    member(out, "updated", e->current_release_date);
-    if (!e->summary.empty()) {
-      out += ",\"summary\":{";
-      member(out, "content", e->summary, false);
-      out += '}';
-    }
-    out += ",\"content\":{";
-    member(out, "type", "application/json", false);
-    member(out, "src", url);
-    out += "},\"format\":{";
-    member(out, "schema", "https://docs.oasis-open.org/csaf/csaf/v" + e->csaf_version + "/csaf_json_schema.json",
-           false);
-    member(out, "version", e->csaf_version);
-    out += "}}";
+  return out;
+}
+
+std::string render_feed_entry(const ProviderConfig& config, const std::string& folder, const Entry& e) {
+  const std::string url = tree_url(config, folder + "/" + e.path);
+  std::string out = "{";
+  member(out, "id", e.tracking_id, false);
+  member(out, "title", e.title);
+  out += ",\"link\":[";
+  link(out, "self", url, false);
+  link(out, "hash", url + ".sha256", true);
+  link(out, "hash", url + ".sha512", true);
+  link(out, "signature", url + ".asc", true);
+  out += ']';
+  member(out, "published", e.initial_release_date);
+  member(out, "updated", e.current_release_date);
+  if (!e.summary.empty()) {
+    out += ",\"summary\":{";
+    member(out, "content", e.summary, false);
+    out += '}';
+  }
+  out += ",\"content\":{";
+  member(out, "type", "application/json", false);
+  member(out, "src", url);
+  out += "},\"format\":{";
+  member(out, "schema", "https://docs.oasis-open.org/csaf/csaf/v" + e.csaf_version + "/csaf_json_schema.json", false);
+  member(out, "version", e.csaf_version);
+  out += "}}";
+  return out;
+}
+
+std::string render_feed(const ProviderConfig& config, const std::string& folder,
+                        const std::vector<const Entry*>& newest_first, const std::string& updated) {
+  std::string out = render_feed_header(config, folder, updated) + "\n";
+  for (std::size_t i = 0; i < newest_first.size(); ++i) {
+    out += render_feed_entry(config, folder, *newest_first[i]);
+    out += i + 1 < newest_first.size() ? ",\n" : "\n";
   }
   out += "]}}\n";
   return out;
 }
 
-std::string render_service(const ProviderConfig& config, const State& state) {
+std::string render_service(const ProviderConfig& config, const std::vector<std::string>& folders) {
   std::string out = "{\"service\":{\"workspace\":[{";
   member(out, "title", config.publisher.name + " CSAF feeds", false);
   out += ",\"collection\":[";
   bool first = true;
-  for (const auto& [folder, entries] : state.folders) {
-    if (entries.empty()) continue;
+  for (const std::string& folder : folders) {
     if (!first) out += ',';
     first = false;
     out += '{';
@@ -114,12 +117,10 @@ std::string render_service(const ProviderConfig& config, const State& state) {
   return out;
 }
 
-std::string render_category(const std::map<std::string, Entry>& entries) {
-  std::set<std::string> terms;
-  for (const auto& [name, entry] : entries) terms.insert(entry.category);
+std::string render_category(const std::map<std::string, std::size_t>& terms) {
   std::string out = "{\"categories\":{\"category\":[";
   bool first = true;
-  for (const std::string& term : terms) {
+  for (const auto& [term, count] : terms) {
     if (!first) out += ',';
     first = false;
     out += '{';

@@ -17,11 +17,18 @@
 // Entries are newest first (listings.hpp). `updated` of a feed is the time
 // of the publish run that wrote it.
 //
+// Feed layout, which splice_listings (listings.hpp) relies on: the header
+// (everything up to `"entry":[`) on the first line, then one entry per line
+// (a comma ends every entry line but the last), then `]}}` on a line of its
+// own. JSON strings never hold a raw newline, so lines are entries.
+//
 // Stateless and thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "provider/config.hpp"
 #include "provider/state.hpp"
@@ -37,16 +44,25 @@ std::string category_file_name(const std::string& folder);
 // The URL of a file in the tree, given its path below .well-known/csaf/.
 std::string tree_url(const ProviderConfig& config, const std::string& relative);
 
-// The ROLIE feed of `folder` ("white"); `tlp_label` is "WHITE" or
-// "UNLABELED"; `updated` an RFC 3339 time.
+// The first line of the ROLIE feed of `folder` ("white"), up to and with
+// `"entry":[`; `updated` an RFC 3339 time. A run rewrites only this line
+// and the entries it changes.
+std::string render_feed_header(const ProviderConfig& config, const std::string& folder, const std::string& updated);
+
+// The feed entry of one document, on one line, without separator.
+std::string render_feed_entry(const ProviderConfig& config, const std::string& folder, const Entry& entry);
+
+// A whole feed from entries already newest first (header, entries, end), for
+// a folder's first publication and for tests.
 std::string render_feed(const ProviderConfig& config, const std::string& folder,
-                        const std::map<std::string, Entry>& entries, const std::string& updated);
+                        const std::vector<const Entry*>& newest_first, const std::string& updated);
 
-// The ROLIE service document listing the feed of every folder in `state`.
-std::string render_service(const ProviderConfig& config, const State& state);
+// The ROLIE service document listing the feed of each of `folders`.
+std::string render_service(const ProviderConfig& config, const std::vector<std::string>& folders);
 
-// The ROLIE category document of a folder.
-std::string render_category(const std::map<std::string, Entry>& entries);
+// The ROLIE category document of a folder whose documents have the
+// categories (/document/category) `terms`.
+std::string render_category(const std::map<std::string, std::size_t>& terms);
 
 // The TLP label a folder stands for ("white" -> "WHITE").
 std::string label_for_folder(const std::string& folder);

@@ -1,22 +1,34 @@
-// The provider's persisted state: for every published document, what the
-// indexes and feeds list about it (path, dates, title, ...), so that
-// index.txt, changes.csv, the ROLIE feeds and provider-metadata.json are
-// regenerated after a change without re-reading, re-hashing or re-signing
-// any other document (the item 3).
+// The provider's persisted state, kept small and per document so that a
+// run touches only what it changes (the item 3):
 //
-// It lives in TREE/.lotse/state.json, outside .well-known/ (the web server
-// serves only .well-known/), written atomically after the documents it
-// lists and before the indexes made from it.
+//   TREE/.lotse/entries/<file name>   one file per published document: its
+//        TLP folder and what the indexes and feed list about it (path,
+//        dates, title, ...). A run reads only the entries of its inputs
+//        (to find the version it replaces) and writes only theirs.
+//   TREE/.lotse/folders.json          per TLP folder the number of
+//        documents and of documents per /document/category: what the
+//        category documents, the service document and provider-metadata
+//        need, a few hundred bytes whatever the size of the provider.
 //
-// One entry per document: entries are keyed by TLP folder and the section
-// 5.1 file name (which a tracking id determines), so a new version of a
-// document replaces its entry.
+// index.txt, changes.csv and the ROLIE feeds are not regenerated from the
+// state: they are spliced (listings.hpp), so no run reads all documents'
+// entries. TREE/.lotse is outside .well-known/ (the web server serves only
+// .well-known/) and 0700. Its files are replaced through the run's journal
+// (journal.hpp), in the same step sequence as the files they describe.
 //
-// Thread safety: a State is a value; one writer at a time.
+// One entry per document: entries are keyed by the section 5.1 file name
+// (which a tracking id determines), so a new version replaces its entry.
+//
+// Thread safety: values and free functions; one writer per tree (the run's
+// lock, journal.hpp).
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -35,33 +47,59 @@ struct Entry {
   std::string path;  // in its folder: "2022/bsi-2022-0001.json"
 };
 
-struct State {
-  // folder ("white") -> file name ("bsi-2022-0001.json") -> entry. Ordered
-  // maps: output built from them is deterministic.
-  std::map<std::string, std::map<std::string, Entry>> folders;
-
-  // The folder holding a document with this file name, or nullptr.
-  const std::string* folder_of(const std::string& file_name) const;
+// A published document's entry with the TLP folder ("white") holding it.
+struct StoredEntry {
+  std::string folder;
+  Entry entry;
 };
 
 // The entry an accepted advisory makes.
 Entry entry_for(const Advisory& advisory);
 
-// The state file's path in the tree: TREE/.lotse/state.json.
-std::string state_path(const std::string& tree);
+// TREE/.lotse: the private directory of the state, journal and lock.
+std::string private_dir(const std::string& tree);
 
-// Reads the state of `tree`; an empty State when the tree has none yet.
-// Errors: unreadable or malformed (the message names the file; nothing
-// should then be published, as the indexes would lose documents).
-tl::expected<State, std::string> load_state(const std::string& tree);
+// TREE/.lotse/entries/<file_name>: where a document's entry is kept.
+std::string entry_path(const std::string& tree, const std::string& file_name);
 
-// The JSON text of `state` (what save_state writes).
-std::string serialize_state(const State& state);
+// The text of an entry file.
+std::string serialize_entry(const StoredEntry& stored);
 
-// Parses state JSON text.
-tl::expected<State, std::string> parse_state(std::string_view text);
+// Parses an entry file's text.
+tl::expected<StoredEntry, std::string> parse_entry(std::string_view text);
 
-// Writes TREE/.lotse/state.json atomically (the directory is made 0700).
-tl::expected<void, std::string> save_state(const std::string& tree, const State& state);
+// The entry of the published document `file_name`, or nullopt when none is
+// published. Errors: unreadable or damaged (the message names the file).
+tl::expected<std::optional<StoredEntry>, std::string> load_entry(const std::string& tree,
+                                                                 const std::string& file_name);
+
+// What one TLP folder holds, in counts.
+struct FolderSummary {
+  std::size_t documents = 0;
+  std::map<std::string, std::size_t> categories;  // /document/category -> documents
+
+  // Counts `entry` in (+1) or out (-1).
+  void add(const Entry& entry);
+  void remove(const Entry& entry);
+};
+
+// folder ("white") -> summary; ordered, so output made from it is stable.
+using Summary = std::map<std::string, FolderSummary>;
+
+// TREE/.lotse/folders.json.
+std::string summary_path(const std::string& tree);
+
+// The text of folders.json.
+std::string serialize_summary(const Summary& summary);
+
+// Parses folders.json text.
+tl::expected<Summary, std::string> parse_summary(std::string_view text);
+
+// Reads the summary of `tree`; empty when nothing was published yet.
+tl::expected<Summary, std::string> load_summary(const std::string& tree);
+
+// The folders holding at least one document, in name order: those the
+// metadata and the service document list.
+std::vector<std::string> published_folders(const Summary& summary);
 
 }  // namespace lotse::provider

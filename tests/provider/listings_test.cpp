@@ -1,5 +1,9 @@
-// index.txt and changes.csv (requirements 12 and 13) from the state.
+// index.txt, changes.csv and the ROLIE feed (requirements 12, 13, 15) spliced:
+// the same texts whatever the order of additions, replaced entries moved to
+// their place, inconsistent inputs refused.
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "provider/listings.hpp"
 #include "provider/rolie.hpp"
@@ -7,49 +11,119 @@
 namespace lotse::provider {
 namespace {
 
-std::map<std::string, Entry> three_entries() {
-  std::map<std::string, Entry> entries;
+ProviderConfig config() {
+  auto c = parse_config(R"({"canonical_url": "https://x.example/.well-known/csaf/provider-metadata.json",
+    "publisher": {"category": "vendor", "name": "X", "namespace": "https://x.example"}, "role": "csaf_provider"})");
+  if (!c) ADD_FAILURE() << c.error();
+  return *c;
+}
+
+std::vector<Entry> three_entries() {
+  std::vector<Entry> entries;
   auto add = [&](std::string name, std::string path, std::string current, std::string category) {
     Entry e;
     e.tracking_id = name;
     e.path = std::move(path);
     e.current_release_date = std::move(current);
     e.category = std::move(category);
-    entries[name] = e;
+    e.csaf_version = "2.0";
+    entries.push_back(e);
   };
-  add("a.json", "2019/a.json", "2020-07-01T12:00:00+02:00", "csaf_vex");        // 10:00Z
-  add("b.json", "2018/b.json", "2020-07-01T10:09:01.5Z", "csaf_security_advisory");
-  add("c.json", "2020/c.json", "2020-07-01T11:00:00Z", "csaf_vex");
+  add("a", "2019/a.json", "2020-07-01T12:00:00+02:00", "csaf_vex");  // 10:00Z
+  add("b", "2018/b.json", "2020-07-01T10:09:01.5Z", "csaf_security_advisory");
+  add("c", "2020/c.json", "2020-07-01T11:00:00Z", "csaf_vex");
   return entries;
 }
 
+std::vector<Addition> additions(const std::vector<Entry>& entries) {
+  std::vector<Addition> out;
+  for (const Entry& e : entries) out.push_back({&e, render_feed_entry(config(), "white", e)});
+  return out;
+}
+
+Listings splice(const Listings& old, const std::set<std::string>& remove, const std::vector<Entry>& add) {
+  auto spliced = splice_listings(old, remove, additions(add), render_feed_header(config(), "white", "T"));
+  EXPECT_TRUE(spliced) << spliced.error();
+  return spliced ? *spliced : Listings{};
+}
+
+// The ids of the feed's entries, in order (parsed by nlohmann, not Lotse).
+std::vector<std::string> feed_ids(const std::string& feed) {
+  std::vector<std::string> ids;
+  const nlohmann::json parsed = nlohmann::json::parse(feed);
+  for (const auto& e : parsed["feed"]["entry"]) ids.push_back(e["id"]);
+  return ids;
+}
+
 TEST(Listings, IndexTxtListsEveryPathSortedOnePerLine) {
-  EXPECT_EQ(render_index_txt(three_entries()), "2018/b.json\n2019/a.json\n2020/c.json\n");
+  EXPECT_EQ(splice({}, {}, three_entries()).index_txt, "2018/b.json\n2019/a.json\n2020/c.json\n");
 }
 
 TEST(Listings, ChangesCsvIsNewestFirstByInstantNotByText) {
   // As text "2020-07-01T12:00:00+02:00" would sort first; as an instant it
   // is 10:00Z, the oldest.
-  EXPECT_EQ(render_changes_csv(three_entries()),
+  const Listings l = splice({}, {}, three_entries());
+  EXPECT_EQ(l.changes_csv,
             "\"2020/c.json\",\"2020-07-01T11:00:00Z\"\n"
             "\"2018/b.json\",\"2020-07-01T10:09:01.5Z\"\n"
             "\"2019/a.json\",\"2020-07-01T12:00:00+02:00\"\n");
+  EXPECT_EQ(feed_ids(l.feed), (std::vector<std::string>{"c", "b", "a"}));
 }
 
 TEST(Listings, EqualTimesAreOrderedByPath) {
   auto entries = three_entries();
-  entries["a.json"].current_release_date = "2020-07-01T11:00:00Z";
-  EXPECT_EQ(render_changes_csv(entries).substr(0, 40), "\"2019/a.json\",\"2020-07-01T11:00:00Z\"\n\"20");
+  entries[0].current_release_date = "2020-07-01T11:00:00Z";
+  EXPECT_EQ(splice({}, {}, entries).changes_csv.substr(0, 40), "\"2019/a.json\",\"2020-07-01T11:00:00Z\"\n\"20");
+}
+
+TEST(Listings, SplicingOneByOneGivesTheSameTextsAsAllAtOnce) {
+  const auto entries = three_entries();
+  const Listings all = splice({}, {}, entries);
+  Listings one_by_one;
+  for (const Entry& e : {entries[1], entries[2], entries[0]}) one_by_one = splice(one_by_one, {}, {e});
+  EXPECT_EQ(one_by_one.index_txt, all.index_txt);
+  EXPECT_EQ(one_by_one.changes_csv, all.changes_csv);
+  EXPECT_EQ(one_by_one.feed, all.feed);
+}
+
+TEST(Listings, ReplacingAnEntryRemovesItsLinesAndInsertsTheNewOnesAtTheirPlace) {
+  const auto entries = three_entries();
+  const Listings old = splice({}, {}, entries);
+  Entry newer = entries[1];  // b, 10:09Z -> the newest
+  newer.current_release_date = "2021-01-01T00:00:00Z";
+  newer.title = "new title";
+  const Listings without = splice(old, {"2018/b.json"}, {});
+  EXPECT_EQ(without.index_txt, "2019/a.json\n2020/c.json\n");
+  EXPECT_EQ(feed_ids(without.feed), (std::vector<std::string>{"c", "a"}));
+  const Listings with = splice(without, {}, {newer});
+  EXPECT_EQ(with.index_txt, old.index_txt);
+  EXPECT_EQ(with.changes_csv.substr(0, with.changes_csv.find('\n')), "\"2018/b.json\",\"2021-01-01T00:00:00Z\"");
+  EXPECT_EQ(feed_ids(with.feed), (std::vector<std::string>{"b", "c", "a"}));
+  EXPECT_EQ(nlohmann::json::parse(with.feed)["feed"]["entry"][0]["title"], "new title");
+  // Removing every entry leaves valid empty listings.
+  const Listings empty = splice(old, {"2018/b.json", "2019/a.json", "2020/c.json"}, {});
+  EXPECT_EQ(empty.index_txt, "");
+  EXPECT_EQ(empty.changes_csv, "");
+  EXPECT_TRUE(nlohmann::json::parse(empty.feed)["feed"]["entry"].empty());
+}
+
+TEST(Listings, FeedAndChangesCsvThatDisagreeAreAnErrorNotAGuess) {
+  const Listings old = splice({}, {}, three_entries());
+  Listings short_feed = old;
+  short_feed.changes_csv += "\"2017/d.json\",\"2000-01-01T00:00:00Z\"\n";
+  EXPECT_FALSE(splice_listings(short_feed, {"2017/d.json"}, {}, "{\"entry\":["));
+  Listings swapped = old;
+  swapped.changes_csv = "\"2018/b.json\",\"2020-07-01T10:09:01.5Z\"\n\"2020/c.json\",\"2020-07-01T11:00:00Z\"\n" +
+                        old.changes_csv.substr(old.changes_csv.find("\"2019"));
+  EXPECT_FALSE(splice_listings(swapped, {"2019/a.json"}, {}, "{\"entry\":["));
+  Listings not_a_feed = old;
+  not_a_feed.feed = "{}";
+  EXPECT_FALSE(splice_listings(not_a_feed, {}, {}, "{\"entry\":["));
 }
 
 TEST(Listings, CategoryDocumentListsEachDocumentCategoryOnce) {
-  EXPECT_EQ(render_category(three_entries()),
+  EXPECT_EQ(render_category({{"csaf_security_advisory", 1}, {"csaf_vex", 2}}),
             "{\"categories\":{\"category\":[{\"term\":\"csaf_security_advisory\"},{\"term\":\"csaf_vex\"}]}}\n");
-}
-
-TEST(Listings, EmptyFolderGivesEmptyFiles) {
-  EXPECT_EQ(render_index_txt({}), "");
-  EXPECT_EQ(render_changes_csv({}), "");
 }
 
 }  // namespace

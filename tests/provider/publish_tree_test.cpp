@@ -118,7 +118,8 @@ TEST_F(PublishedTree, AllNineteenExamplesPassBasicAndArePublished) { EXPECT_EQ(p
 
 TEST_F(PublishedTree, FileListEqualsTheExpectedTree) {
   std::set<std::string> expected = {
-      ".lotse/state.json",
+      ".lotse/lock",
+      ".lotse/folders.json",
       ".well-known/csaf/provider-metadata.json",
       ".well-known/csaf/service.json",
       ".well-known/csaf/openpgp/FPR.asc",
@@ -154,6 +155,7 @@ TEST_F(PublishedTree, FileListEqualsTheExpectedTree) {
   };
   for (const std::string& d : documents) {
     for (const char* ext : {"", ".sha256", ".sha512", ".asc"}) expected.insert(".well-known/csaf/" + d + ext);
+    expected.insert(".lotse/entries/" + d.substr(d.rfind('/') + 1));
   }
   std::set<std::string> actual;
   for (const auto& [path, content] : snapshot(tree())) {
@@ -407,7 +409,7 @@ TEST_F(PublishedTree, ZzNewVersionUpdatesItsEntryAndNothingElse) {
 
   const auto after = snapshot(tree());
   // The same files exist; the document's four files, its folder's
-  // changes.csv, feed and the metadata/state changed; index.txt did not
+  // changes.csv, feed, the metadata and its entry changed; index.txt did not
   // (same path); no file of another document was rewritten.
   std::set<std::string> changed, before_names, after_names;
   for (const auto& [path, content] : before) before_names.insert(path);
@@ -421,7 +423,7 @@ TEST_F(PublishedTree, ZzNewVersionUpdatesItsEntryAndNothingElse) {
   std::set<std::string> expected_changed = {
       w + "2019/rhsa-2019_1862.json", w + "2019/rhsa-2019_1862.json.sha256", w + "2019/rhsa-2019_1862.json.sha512",
       w + "2019/rhsa-2019_1862.json.asc", w + "changes.csv", w + "csaf-feed-tlp-white.json",
-      ".well-known/csaf/provider-metadata.json", ".lotse/state.json"};
+      ".well-known/csaf/provider-metadata.json", ".lotse/entries/rhsa-2019_1862.json"};
   EXPECT_EQ(changed, expected_changed);
   EXPECT_EQ(after.at(w + "2019/rhsa-2019_1862.json"), text);
   EXPECT_EQ(inode(other_doc), other_inodes[0]);
@@ -466,11 +468,16 @@ TEST_F(PublishedTree, ZzNewVersionUpdatesItsEntryAndNothingElse) {
   ASSERT_EQ(gpg.import(*public_key_).exit_code, 0);
   EXPECT_EQ(gpg.verify(text, after.at(w + "2019/rhsa-2019_1862.json.asc")).exit_code, 0);
 
-  // The state lists 19 documents, this one with its new date.
-  auto state = load_state(tree().string());
-  ASSERT_TRUE(state) << state.error();
-  EXPECT_EQ(state->folders["white"].size() + state->folders["unlabeled"].size(), 19u);
-  EXPECT_EQ(state->folders["white"]["rhsa-2019_1862.json"].current_release_date, "2023-02-03T04:05:06Z");
+  // The state counts 19 documents; the entry has the new date; no journal
+  // or staged file is left.
+  auto summary = load_summary(tree().string());
+  ASSERT_TRUE(summary) << summary.error();
+  EXPECT_EQ((*summary)["white"].documents + (*summary)["unlabeled"].documents, 19u);
+  auto entry = load_entry(tree().string(), "rhsa-2019_1862.json");
+  ASSERT_TRUE(entry && *entry);
+  EXPECT_EQ((*entry)->entry.current_release_date, "2023-02-03T04:05:06Z");
+  EXPECT_FALSE(fs::exists(tree() / ".lotse" / "journal.json"));
+  EXPECT_TRUE(fs::is_empty(tree() / ".lotse" / "staging"));
 }
 
 }  // namespace

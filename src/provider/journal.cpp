@@ -1,0 +1,196 @@
+#include "provider/journal.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "json/parser.hpp"
+#include "json/writer.hpp"
+#include "provider/state.hpp"
+#include "util/file.hpp"
+#include "util/staging.hpp"
+
+namespace lotse::provider {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxJournal = std::size_t{1} << 30;
+
+std::string sys_error(const std::string& what) { return what + ": " + std::strerror(errno); }
+
+tl::expected<void, std::string> make_private_dir(const std::string& path) {
+  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) return tl::unexpected(sys_error(path));
+  return {};
+}
+
+std::string parent_of(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
+}  // namespace
+
+tl::expected<TreeLock, std::string> TreeLock::acquire(const std::string& tree) {
+  if (auto ok = make_public_dirs(tree); !ok) return tl::unexpected(ok.error());
+  if (auto ok = make_private_dir(private_dir(tree)); !ok) return tl::unexpected(ok.error());
+  const std::string path = private_dir(tree) + "/lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return tl::unexpected(sys_error(path));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const bool busy = errno == EWOULDBLOCK;
+    std::string message = busy ? "another lotse publish is running on " + tree : sys_error(path);
+    ::close(fd);
+    return tl::unexpected(std::move(message));
+  }
+  return TreeLock(fd);
+}
+
+TreeLock::~TreeLock() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::string staging_dir(const std::string& tree) { return private_dir(tree) + "/staging"; }
+
+std::string journal_path(const std::string& tree) { return private_dir(tree) + "/journal.json"; }
+
+std::string serialize_journal(const Journal& journal) {
+  std::string out = "{\"format\":1,\"steps\":[";
+  for (std::size_t i = 0; i < journal.steps.size(); ++i) {
+    const Step& s = journal.steps[i];
+    out += i ? ",\n[" : "\n[";
+    if (s.kind == Step::Kind::rename) {
+      out += "\"rename\",";
+      json::write_string(out, s.from);
+      out += ',';
+    } else {
+      out += "\"remove\",";
+    }
+    json::write_string(out, s.to);
+    out += ']';
+  }
+  out += "]}\n";
+  return out;
+}
+
+tl::expected<Journal, std::string> parse_journal(std::string_view text) {
+  json::ParseLimits limits;
+  limits.max_size = kMaxJournal;
+  auto doc = json::parse(text, limits);
+  if (!doc) return tl::unexpected(doc.error().describe());
+  const json::Value* format = doc->root().find("format");
+  const json::Value* steps = doc->root().find("steps");
+  if (!format || !format->is_number() || format->text() != "1" || !steps || !steps->is_array()) {
+    return tl::unexpected(std::string("not a Lotse publish journal (format 1)"));
+  }
+  Journal journal;
+  for (const json::Value& item : steps->items()) {
+    auto string_at = [&](std::size_t i) -> const json::Value* {
+      if (!item.is_array() || item.items().size() <= i || !item.items()[i].is_string()) return nullptr;
+      return &item.items()[i];
+    };
+    const json::Value* kind = string_at(0);
+    Step step;
+    if (kind && kind->as_string() == "rename" && string_at(1) && string_at(2) && item.items().size() == 3) {
+      step.from = std::string(string_at(1)->as_string());
+      step.to = std::string(string_at(2)->as_string());
+    } else if (kind && kind->as_string() == "remove" && string_at(1) && item.items().size() == 2) {
+      step.kind = Step::Kind::remove;
+      step.to = std::string(string_at(1)->as_string());
+    } else {
+      return tl::unexpected(std::string("a step is neither [\"rename\",from,to] nor [\"remove\",path]"));
+    }
+    // Paths stay inside the tree.
+    for (const std::string* p : {&step.from, &step.to}) {
+      if (p->find("..") != std::string::npos || (!p->empty() && p->front() == '/')) {
+        return tl::unexpected("a step names the path \"" + *p + "\" outside the tree");
+      }
+    }
+    journal.steps.push_back(std::move(step));
+  }
+  return journal;
+}
+
+tl::expected<void, std::string> clear_staging(const std::string& tree) {
+  const std::string dir = staging_dir(tree);
+  if (auto ok = make_private_dir(dir); !ok) return ok;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    fs::remove_all(it->path(), ec);
+    if (ec) break;
+  }
+  if (ec) return tl::unexpected(dir + ": " + ec.message());
+  return {};
+}
+
+tl::expected<void, std::string> commit_journal(const std::string& tree, const Journal& journal) {
+  if (auto ok = util::sync_directory(staging_dir(tree)); !ok) return tl::unexpected(ok.error().message);
+  if (auto ok = util::write_file_atomic(journal_path(tree), serialize_journal(journal)); !ok) {
+    return tl::unexpected(ok.error().message);
+  }
+  if (auto ok = util::sync_directory(private_dir(tree)); !ok) return tl::unexpected(ok.error().message);
+  return {};
+}
+
+tl::expected<void, std::string> apply_journal(const std::string& tree, const Journal& journal) {
+  std::set<std::string> changed_dirs;
+  for (const Step& step : journal.steps) {
+    const std::string to = tree + "/" + step.to;
+    if (step.kind == Step::Kind::remove) {
+      if (::unlink(to.c_str()) != 0 && errno != ENOENT) return tl::unexpected(sys_error(to));
+      changed_dirs.insert(parent_of(to));
+      continue;
+    }
+    const std::string from = tree + "/" + step.from;
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+      if (errno != ENOENT) return tl::unexpected(sys_error(from + " -> " + to));
+      struct stat st {};
+      if (::lstat(from.c_str(), &st) != 0) continue;  // renamed before the kill
+      if (auto ok = make_public_dirs(parent_of(to)); !ok) return ok;
+      if (::rename(from.c_str(), to.c_str()) != 0) return tl::unexpected(sys_error(from + " -> " + to));
+    }
+    changed_dirs.insert(parent_of(to));
+  }
+  for (const std::string& dir : changed_dirs) {
+    if (auto ok = util::sync_directory(dir); !ok && ok.error().kind != util::FileError::Kind::not_found) {
+      // A directory that is gone (nothing was renamed into it) needs no sync.
+      struct stat st {};
+      if (::stat(dir.c_str(), &st) == 0) return tl::unexpected(ok.error().message);
+    }
+  }
+  if (::unlink(journal_path(tree).c_str()) != 0 && errno != ENOENT) {
+    return tl::unexpected(sys_error(journal_path(tree)));
+  }
+  if (auto ok = util::sync_directory(private_dir(tree)); !ok) return tl::unexpected(ok.error().message);
+  return {};
+}
+
+tl::expected<bool, std::string> roll_forward(const std::string& tree) {
+  auto text = util::read_file(journal_path(tree), kMaxJournal);
+  if (!text) {
+    if (text.error().kind == util::FileError::Kind::not_found) return false;
+    return tl::unexpected(text.error().message);
+  }
+  auto journal = parse_journal(*text);
+  if (!journal) return tl::unexpected(journal_path(tree) + ": " + journal.error());
+  if (auto ok = apply_journal(tree, *journal); !ok) return tl::unexpected(ok.error());
+  return true;
+}
+
+tl::expected<void, std::string> make_public_dirs(const std::string& path) {
+  for (std::size_t at = path.find('/', 1);; at = path.find('/', at + 1)) {
+    const std::string prefix = path.substr(0, at);
+    if (!prefix.empty() && ::mkdir(prefix.c_str(), 0755) == 0) {
+      if (::chmod(prefix.c_str(), 0755) != 0) return tl::unexpected(sys_error(prefix));
+    } else if (!prefix.empty() && errno != EEXIST) {
+      return tl::unexpected(sys_error(prefix));
+    }
+    if (at == std::string::npos) return {};
+  }
+}
+
+}  // namespace lotse::provider

@@ -1,0 +1,93 @@
+// Crash safety of a publish run: a lock, a staging directory and a
+// journal, all in TREE/.lotse (private, not served).
+//
+//   .lotse/lock          flock()ed for the whole run: two runs on one tree
+//                        cannot interleave (the second fails at once; the
+//                        kernel drops the lock of a killed run).
+//   .lotse/staging/      every file the run writes, whole and fsynced,
+//                        under a run-unique name, before anything served
+//                        changes. Cleared at the start of the next run.
+//   .lotse/journal.json  the steps that move the staged files into place
+//                        and remove the files of replaced versions,
+//                        written atomically once everything is staged.
+//
+// The steps are idempotent: "rename staging/N to P" is done when
+// staging/N no longer exists (each staged file is renamed once), "remove P"
+// is done when P is gone. So a journal can be replayed from its first step
+// however far a killed run got, and the next run does that (roll_forward)
+// before anything else; the journal is deleted last, after the directories
+// of the renames are synced. The order of the steps, chosen by the
+// publisher (publisher.hpp), keeps every listing consistent at every step.
+//
+// Thread safety: one Journal per run; the lock excludes other processes.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+namespace lotse::provider {
+
+// An exclusive lock on a tree, held while the object lives.
+class TreeLock {
+ public:
+  // Creates TREE/.lotse (0700) when missing and takes the lock. Errors:
+  // another run holds it, or I/O.
+  static tl::expected<TreeLock, std::string> acquire(const std::string& tree);
+  TreeLock(TreeLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  TreeLock& operator=(TreeLock&&) = delete;
+  TreeLock(const TreeLock&) = delete;
+  ~TreeLock();
+
+ private:
+  explicit TreeLock(int fd) : fd_(fd) {}
+  int fd_;
+};
+
+// One step; paths are relative to the tree.
+struct Step {
+  enum class Kind { rename, remove };
+  Kind kind = Kind::rename;
+  std::string from;  // rename: the staged file ("/.lotse/staging/..." relative)
+  std::string to;    // rename: the destination; remove: the file removed
+};
+
+// The steps of a run, in order.
+struct Journal {
+  std::vector<Step> steps;
+};
+
+// TREE/.lotse/staging: where a run stages its files.
+std::string staging_dir(const std::string& tree);
+
+// TREE/.lotse/journal.json.
+std::string journal_path(const std::string& tree);
+
+// The journal's text, and back.
+std::string serialize_journal(const Journal& journal);
+tl::expected<Journal, std::string> parse_journal(std::string_view text);
+
+// Empties the staging directory (creating it 0700): what a run killed
+// before its journal was written left there is never used.
+tl::expected<void, std::string> clear_staging(const std::string& tree);
+
+// Makes the staged files durable and writes the journal atomically: from
+// here on the run's outcome is decided, a kill only delays it.
+tl::expected<void, std::string> commit_journal(const std::string& tree, const Journal& journal);
+
+// Carries out the steps of `journal` in order (each idempotent), syncs the
+// directories they changed and deletes the journal file. Directories a
+// rename needs are made 0755.
+tl::expected<void, std::string> apply_journal(const std::string& tree, const Journal& journal);
+
+// Replays the journal a killed run left, if any. Returns whether there was
+// one. REQUIRES: the tree's lock is held.
+tl::expected<bool, std::string> roll_forward(const std::string& tree);
+
+// mkdir -p whose new directories are 0755 whatever the umask (the web
+// server must list and read them, requirement 14).
+tl::expected<void, std::string> make_public_dirs(const std::string& path);
+
+}  // namespace lotse::provider
