@@ -1,5 +1,6 @@
 #include "check/discovery.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "csaf/schemas.hpp"
@@ -99,9 +100,10 @@ std::string discover(const std::string& input, net::Client& client, const CheckO
   // Requirement 8: the first CSAF field must lead to a provider-metadata.json.
   DiscoveryAttempt txt{8, security_txt, record(observations, responses[1]), {}, {}};
   std::optional<net::Response> txt_target;
+  std::vector<std::string> fields;
   if (!responses[1].ok()) {
     txt.problem = "no security.txt: " + txt.fetched.describe();
-  } else if (auto fields = csaf_fields(responses[1].body); fields.empty()) {
+  } else if (fields = csaf_fields(responses[1].body); fields.empty()) {
     txt.problem = "security.txt has no CSAF field";
   } else {
     txt.metadata_url = fields.front();
@@ -117,6 +119,14 @@ std::string discover(const std::string& input, net::Client& client, const CheckO
       txt.problem = "the CSAF field points to " + txt.metadata_url + ": " + Fetched{txt.metadata_url, txt_target->status, txt_target->redirects, txt_target->error}.describe();
     } else if (txt_target) {
       txt.problem = not_metadata(*txt_target);
+    }
+    // "If one of the URLs fulfills requirement 9, this MUST be used as the
+    // first CSAF entry."
+    if (txt.problem.empty() && txt.metadata_url != well_known && not_metadata(responses[0]).empty() &&
+        responses[0].ok() && responses[0].redirects.empty() &&
+        std::find(fields.begin(), fields.end(), well_known) != fields.end()) {
+      txt.problem = "the first CSAF field is " + txt.metadata_url + ", not the well-known URL " + well_known +
+                    " listed after it";
     }
   }
 

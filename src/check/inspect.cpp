@@ -63,6 +63,10 @@ void inspect_document(std::string body, const std::vector<std::string>& hash_bod
       hash.problem = "not downloadable: " + hash.fetched.describe();
       continue;
     }
+    if (hash.algorithm != "sha256" && hash.algorithm != "sha512") {
+      hash.unsupported = true;  // md5, sha1, sha3-...: not judged, and not counted as a match
+      continue;
+    }
     const std::string expected =
         digest_hex(body, hash.algorithm == "sha256" ? EVP_sha256() : EVP_sha512());
     const std::string found = stated_hash(hash_bodies[i]);

@@ -78,6 +78,7 @@ struct HashFile {
   std::string url;
   std::string algorithm;  // "sha256", "sha512"
   bool in_feed = false;
+  bool unsupported = false;  // an algorithm Lotse does not compute (md5, sha1, ...)
   Fetched fetched;
   std::string problem;  // empty when it matches the document
 };

@@ -222,6 +222,17 @@ TEST_F(ProviderCheck, FeedEntryPointingToAMissingFileIsRequirement15) {
   expect_reported(c, 15, "fail", kDoc);
 }
 
+TEST_F(ProviderCheck, SecurityTxtMustNameTheWellKnownUrlFirst) {
+  const std::string well_known = "https://" + authority_ + "/.well-known/csaf/provider-metadata.json";
+  write(nginx_->root() / ".well-known" / "security.txt",
+        "Contact: mailto:psirt@example.com\nCSAF: https://" + authority_ + "/.well-known/csaf/provider-metadata.json?old\nCSAF: " +
+            well_known + "\n");
+  const Checked c = check();
+  EXPECT_EQ(c.exit_code, 0);  // 9 and 10 are met: 8 is not needed, so a warning
+  expect_reported(c, 8, "warning", "/.well-known/security.txt");
+  EXPECT_NE(requirement(c, 8)["evidence"][0]["found"].get<std::string>().find("first CSAF field"), std::string::npos);
+}
+
 TEST_F(ProviderCheck, NothingThereFailsDiscoveryWithoutCrashing) {
   fs::remove_all(nginx_->root() / ".well-known");
   const Checked c = check();

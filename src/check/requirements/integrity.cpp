@@ -12,6 +12,12 @@ RequirementResult check_hashes(const Observations& o) {
     std::size_t matching = 0;
     bool wrong = false;
     for (const HashFile& h : d.hashes) {
+      if (h.unsupported) {
+        if (h.algorithm == "md5" || h.algorithm == "sha1") {
+          r.add(h.url, "a secure hash algorithm (MD5 and SHA1 SHOULD NOT be used)", h.algorithm);
+        }
+        continue;
+      }
       if (h.problem.empty()) {
         ++matching;
         continue;
