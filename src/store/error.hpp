@@ -19,7 +19,8 @@ struct Error {
     unique_violation,  // a UNIQUE or PRIMARY KEY constraint refused the write
     constraint,        // another constraint refused it (CHECK, NOT NULL, FOREIGN KEY)
     retryable,         // SQLite busy/locked, PostgreSQL serialization failure or deadlock
-    invalid_argument,  // outside the dialect: NUL or bad UTF-8 in text, wrong placeholders, REAL
+    invalid_argument,  // outside the dialect or the column's type: NUL or bad UTF-8 in text,
+                       // text for an integer, wrong placeholders, REAL
     schema_too_new,    // the database was migrated by a newer lotse
     connection,        // cannot open or lost the database
     other,

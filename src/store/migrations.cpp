@@ -100,10 +100,10 @@ Result<int> current_version(Connection& connection) {
   return static_cast<int>((*rows)[0].integer(0));
 }
 
-tl::unexpected<Error> too_new(int version) {
+tl::unexpected<Error> too_new(int version, int latest) {
   return fail(Error::Kind::schema_too_new,
               "the database has schema version " + std::to_string(version) + ", newer than this lotse knows (" +
-                  std::to_string(latest_schema_version()) + "): run a newer lotse");
+                  std::to_string(latest) + "): run a newer lotse");
 }
 
 }  // namespace
@@ -158,9 +158,12 @@ Result<int> schema_version(Database& database) {
   return version;
 }
 
-Result<int> migrate(Database& database) {
+Result<int> migrate(Database& database) { return migrate(database, migrations()); }
+
+Result<int> migrate(Database& database, std::span<const Migration> list) {
+  const int latest = list.empty() ? 0 : list.back().version;
   int version = 0;
-  for (const Migration& migration : migrations()) {
+  for (const Migration& migration : list) {
     auto done = database.with_transaction(
         [&](Connection& c) -> Result<void> {
           auto created = c.execute_script(dialect_sql(kSchemaVersionTable, c.dialect()));
@@ -168,7 +171,7 @@ Result<int> migrate(Database& database) {
           auto v = current_version(c);
           if (!v) return tl::unexpected(v.error());
           version = *v;
-          if (version > latest_schema_version()) return too_new(version);
+          if (version > latest) return too_new(version, latest);
           if (version >= migration.version) return {};  // applied before (or by a concurrent start)
           if (version != migration.version - 1) {
             return fail(Error::Kind::other, "schema version " + std::to_string(version) + " has no migration to " +

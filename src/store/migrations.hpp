@@ -53,6 +53,10 @@ std::string dialect_sql(std::string_view sql, Dialect dialect);
 // is at afterwards. Error::Kind::schema_too_new for a newer database.
 Result<int> migrate(Database& database);
 
+// The same with another list (tests of the mechanism): `list` plays the
+// part of migrations(), its last version that of the latest.
+Result<int> migrate(Database& database, std::span<const Migration> list);
+
 // The version `database` is at: 0 when no migration ever ran.
 Result<int> schema_version(Database& database);
 

@@ -30,7 +30,9 @@ Error::Kind kind_of(std::string_view sqlstate) {
   if (sqlstate.starts_with("23")) return Error::Kind::constraint;
   if (sqlstate == "40001" || sqlstate == "40P01") return Error::Kind::retryable;
   if (sqlstate.starts_with("08")) return Error::Kind::connection;
-  if (sqlstate == "22021" || sqlstate == "22P05") return Error::Kind::invalid_argument;
+  // Data exceptions: a value the column's type cannot hold (text for an
+  // integer, bad encoding); SQLite's STRICT tables refuse the same.
+  if (sqlstate.starts_with("22")) return Error::Kind::invalid_argument;
   return Error::Kind::other;
 }
 

@@ -32,6 +32,8 @@ Error::Kind kind_of(int code) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
       return Error::Kind::unique_violation;
+    case SQLITE_CONSTRAINT_DATATYPE:  // a STRICT table refused a mistyped value
+      return Error::Kind::invalid_argument;
     default:
       break;
   }

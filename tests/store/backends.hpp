@@ -10,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -17,6 +18,13 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "support/postgres_server.hpp"
+
+namespace lotse::store {
+// gtest names the back end in failure messages.
+inline void PrintTo(Dialect dialect, std::ostream* out) {
+  *out << (dialect == Dialect::sqlite ? "SQLite" : "PostgreSQL");
+}
+}  // namespace lotse::store
 
 namespace lotse::store::testing {
 

@@ -237,6 +237,7 @@ TEST_P(DatabaseTest, MistypedValuesAreRefusedAsOnPostgreSQL) {
     return {};
   });
   ASSERT_FALSE(text_in_integer);
+  EXPECT_EQ(text_in_integer.error().kind, Error::Kind::invalid_argument) << text_in_integer.error().message;
   EXPECT_EQ(count("organisations"), 0);
 }
 

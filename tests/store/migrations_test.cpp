@@ -1,5 +1,8 @@
 // Versioned migrations on both back ends: from empty to the latest
 // version, idempotent at every start, refusing a newer database.
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "store/backends.hpp"
@@ -104,6 +107,37 @@ TEST_P(Migrations, RunConcurrentlyFromTwoStartsApplyEachVersionOnce) {
   EXPECT_EQ(*a, latest_schema_version());
   EXPECT_EQ(*b, latest_schema_version());
   EXPECT_EQ(count(*first, "schema_version"), static_cast<std::int64_t>(migrations().size()));
+}
+
+TEST_P(Migrations, AFailingMigrationLeavesTheDatabaseAtThePreviousVersionWithNoneOfItsChanges) {
+  auto database = open_migrated();
+  ASSERT_TRUE(database);
+  std::vector<Migration> list(migrations().begin(), migrations().end());
+  const int next = latest_schema_version() + 1;
+  list.push_back({next, "half of it fails",
+                  "CREATE TABLE appeared (x {{int}}){{strict}};\n"
+                  "INSERT INTO organisations (name, kind, created_at) VALUES ('added', 'cert', 0);\n"
+                  "CREATE TABLE broken (x {{int}} NOT A TYPE)"});
+  auto failed = migrate(*database, list);
+  ASSERT_FALSE(failed);
+  EXPECT_NE(failed.error().message.find("migration " + std::to_string(next) + " failed"), std::string::npos)
+      << failed.error().message;
+  EXPECT_EQ(*schema_version(*database), latest_schema_version());
+  EXPECT_EQ(count(*database, "organisations"), 0);
+  auto gone = database->with_transaction(
+      [&](Connection& c) -> Result<void> { return c.query("SELECT x FROM appeared").map([](auto) {}); },
+      TransactionMode::read);
+  EXPECT_FALSE(gone) << "the table of the failed migration exists";
+
+  list.back().sql = "CREATE TABLE appeared (x {{int}}){{strict}}";
+  auto fixed = migrate(*database, list);
+  ASSERT_TRUE(fixed) << fixed.error().message;
+  EXPECT_EQ(*fixed, next);
+  EXPECT_EQ(count(*database, "appeared"), 0);
+  // The binary without that migration now meets a newer database.
+  auto older = migrate(*database);
+  ASSERT_FALSE(older);
+  EXPECT_EQ(older.error().kind, Error::Kind::schema_too_new);
 }
 
 TEST(MigrationList, IsNumberedFromOneWithoutGaps) {

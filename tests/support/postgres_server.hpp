@@ -9,7 +9,9 @@
 // creates (setpriv, which execs in place, so the pid we hold is the
 // server's), and the directory is handed to that user. Otherwise they run
 // as the current user. The server is stopped (fast shutdown) and the
-// directory removed when the object is destroyed.
+// directory removed when the object is destroyed. The server runs with
+// fsync=off: tests kill clients, never this server, and a crashed test
+// cluster is thrown away.
 //
 // If the server cannot start, running() is false and error() says why;
 // tests must fail with that reason, never skip. Tests only. Not thread-safe.
