@@ -128,7 +128,7 @@ tl::expected<void, std::string> clear_staging(const std::string& tree) {
 }
 
 tl::expected<void, std::string> commit_journal(const std::string& tree, const Journal& journal) {
-  if (auto ok = util::sync_directory(staging_dir(tree)); !ok) return tl::unexpected(ok.error().message);
+  if (auto ok = util::sync_filesystem(staging_dir(tree)); !ok) return tl::unexpected(ok.error().message);
   if (auto ok = util::write_file_atomic(journal_path(tree), serialize_journal(journal)); !ok) {
     return tl::unexpected(ok.error().message);
   }

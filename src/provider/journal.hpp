@@ -4,8 +4,8 @@
 //   .lotse/lock          flock()ed for the whole run: two runs on one tree
 //                        cannot interleave (the second fails at once; the
 //                        kernel drops the lock of a killed run).
-//   .lotse/staging/      every file the run writes, whole and fsynced,
-//                        under a run-unique name, before anything served
+//   .lotse/staging/      every file the run writes, whole, under a
+//                        run-unique name, made durable by one syncfs, before anything served
 //                        changes. Cleared at the start of the next run.
 //   .lotse/journal.json  the steps that move the staged files into place
 //                        and remove the files of replaced versions,

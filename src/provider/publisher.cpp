@@ -39,7 +39,7 @@ class Stager {
   // the tree, for a rename step.
   tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode) {
     const std::string relative = ".lotse/staging/" + std::to_string(next_++);
-    if (auto ok = util::write_file_synced(tree_ + "/" + relative, parts, mode); !ok) {
+    if (auto ok = util::write_file_whole(tree_ + "/" + relative, parts, mode); !ok) {
       return tl::unexpected(ok.error().message);
     }
     return relative;

@@ -27,8 +27,8 @@
 // listings of the folders it touches, which it splices (listings.hpp): no
 // other document is read, hashed or signed, and no listing is rebuilt from
 // the documents. Every new file (documents, hashes, signatures, listings,
-// feeds, state, metadata) is staged whole and fsynced under
-// .lotse/staging/; then a journal of renames and removals is committed and
+// feeds, state, metadata) is staged whole under .lotse/staging/ and made
+// durable by one syncfs; then a journal of renames and removals is committed and
 // carried out in this order:
 //
 //   A  the listings of folders losing a replaced version, without it

@@ -27,7 +27,7 @@ bool write_all(int fd, std::string_view data) {
 
 }  // namespace
 
-tl::expected<void, FileError> write_file_synced(const std::string& path, const std::vector<std::string_view>& parts,
+tl::expected<void, FileError> write_file_whole(const std::string& path, const std::vector<std::string_view>& parts,
                                                 mode_t mode) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
   if (fd < 0) return tl::unexpected(io_error(path));
@@ -36,9 +36,21 @@ tl::expected<void, FileError> write_file_synced(const std::string& path, const s
     if (!ok) break;
     ok = write_all(fd, part);
   }
-  ok = ok && ::fsync(fd) == 0;
   const int saved = errno;
   if (::close(fd) != 0 && ok) return tl::unexpected(io_error(path));
+  if (!ok) {
+    errno = saved;
+    return tl::unexpected(io_error(path));
+  }
+  return {};
+}
+
+tl::expected<void, FileError> sync_filesystem(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return tl::unexpected(io_error(path));
+  const bool ok = ::syncfs(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
   if (!ok) {
     errno = saved;
     return tl::unexpected(io_error(path));

@@ -1,7 +1,8 @@
-// Durable writes for multi-file updates: a file written whole from parts,
-// with an explicit mode, and synced before it is renamed into place by a
-// journal (src/provider/journal.hpp), and directory syncs that make renames
-// durable.
+// Durable writes for multi-file updates: files written whole from parts,
+// with an explicit mode, made durable together by one filesystem sync
+// (thousands of files per run: one fsync each would dominate the run)
+// before a journal (src/provider/journal.hpp) renames them into place, and
+// directory syncs that make renames durable.
 //
 // Unlike write_file_atomic (file.hpp) the file is written at its final
 // staging path directly: the caller owns a private staging directory, so
@@ -22,11 +23,15 @@
 
 namespace lotse::util {
 
-// Writes the concatenation of `parts` to `path` (created or truncated), sets
-// its mode to `mode` whatever the umask, and fsyncs it: once this returns,
-// the content survives a crash and may be renamed into place.
-tl::expected<void, FileError> write_file_synced(const std::string& path, const std::vector<std::string_view>& parts,
+// Writes the concatenation of `parts` to `path` (created or truncated) and
+// sets its mode to `mode` whatever the umask. Not yet durable: call
+// sync_filesystem() before anything refers to it.
+tl::expected<void, FileError> write_file_whole(const std::string& path, const std::vector<std::string_view>& parts,
                                                 mode_t mode);
+
+// syncfs() of the filesystem holding `path`: every file written so far
+// (write_file_whole) survives a crash once this returns.
+tl::expected<void, FileError> sync_filesystem(const std::string& path);
 
 // fsyncs the directory `path`, so that renames and unlinks in it survive a
 // crash (needed before a journal that lists them is deleted).
