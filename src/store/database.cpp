@@ -32,20 +32,32 @@ Database::Database(Dialect dialect, Factory factory, const OpenOptions& options)
 
 Result<std::unique_ptr<PooledConnection>> Database::acquire() {
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
+    released_.wait(lock, [&] { return !idle_.empty() || open_ < std::max(1, options_.max_connections); });
     if (!idle_.empty()) {
       auto connection = std::move(idle_.back());
       idle_.pop_back();
       return connection;
     }
+    ++open_;
   }
-  return factory_();
+  auto connection = factory_();
+  if (!connection) {
+    std::lock_guard lock(mutex_);
+    --open_;
+    released_.notify_one();
+  }
+  return connection;
 }
 
 void Database::release(std::unique_ptr<PooledConnection> connection) {
-  if (!connection->usable()) return;
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(connection));
+  if (connection->usable()) {
+    idle_.push_back(std::move(connection));
+  } else {
+    --open_;  // broken: closed here, a new one may be opened
+  }
+  released_.notify_one();
 }
 
 namespace {

@@ -25,6 +25,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -80,6 +81,9 @@ struct OpenOptions {
   int max_attempts = 10;
   // How long SQLite waits for a lock before reporting busy.
   std::chrono::milliseconds busy_timeout{5000};
+  // Connections open at once; a transaction beyond them waits for one to
+  // be released (PostgreSQL allows 100 per server by default).
+  int max_connections = 16;
 };
 
 class Database {
@@ -103,6 +107,8 @@ class Database {
   // Runs `body` in a transaction (see the file comment): committed when the
   // body and the commit succeed, otherwise rolled back and the error
   // returned; retried on Error::Kind::retryable up to max_attempts times.
+  // REQUIRES: not called from inside a body (transactions do not nest; a
+  // nested call could wait forever for a connection).
   Result<void> with_transaction(const Body& body, TransactionMode mode = TransactionMode::write);
 
   Dialect dialect() const { return dialect_; }
@@ -119,7 +125,9 @@ class Database {
   Factory factory_;
   OpenOptions options_;
   std::mutex mutex_;
+  std::condition_variable released_;
   std::vector<std::unique_ptr<PooledConnection>> idle_;
+  int open_ = 0;  // connections in idle_ or in use
   std::atomic<std::uint64_t> retries_{0};
 };
 

@@ -393,6 +393,24 @@ TEST_P(DatabaseTest, TwoConcurrentWritersWithoutABusyTimeoutAreCarriedByRetries)
   run_concurrent_writers(*database, 40);
 }
 
+TEST_P(DatabaseTest, WritersShareASingleConnectionByTakingTurns) {
+  OpenOptions options;
+  options.max_connections = 1;
+  auto database = open(options);
+  ASSERT_TRUE(database);
+  run_concurrent_writers(*database, 20);
+  EXPECT_EQ(database->retries(), 0u);  // never two transactions at once
+}
+
+TEST_P(DatabaseTest, OnlyOneStatementPerCallAndOnlyNumberedPlaceholders) {
+  for (const char* sql : {"SELECT 1; DELETE FROM organisations", "SELECT name FROM organisations WHERE name = ?"}) {
+    auto refused = database_->with_transaction(
+        [&](Connection& c) -> Result<void> { return c.query(sql, {std::string("x")}).map([](auto) {}); },
+        TransactionMode::read);
+    EXPECT_FALSE(refused) << sql;
+  }
+}
+
 TEST_P(DatabaseTest, AFiveMebibyteAttachmentRoundTrips) {
   std::string content(5 * 1024 * 1024, '\0');
   std::mt19937_64 random(7);
@@ -416,6 +434,24 @@ TEST_P(DatabaseTest, AFiveMebibyteAttachmentRoundTrips) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].integer(0), static_cast<std::int64_t>(content.size()));
   EXPECT_TRUE(rows[0].blob(1) == content);
+}
+
+TEST(DatabaseOpen, SQLiteRunsInWalModeWithFullSyncAndForeignKeys) {
+  auto database = Database::open("sqlite:" + (testing::scratch().path() / "pragmas.db").string());
+  ASSERT_TRUE(database) << database.error().message;
+  std::vector<std::string> answers;
+  auto done = (*database)->with_transaction([&](Connection& c) -> Result<void> {
+    for (const char* pragma : {"PRAGMA journal_mode", "PRAGMA synchronous", "PRAGMA foreign_keys"}) {
+      auto rows = c.query(pragma);
+      if (!rows) return tl::unexpected(rows.error());
+      const Value& v = (*rows)[0][0];
+      answers.push_back(std::holds_alternative<std::string>(v) ? std::get<std::string>(v)
+                                                               : std::to_string(std::get<std::int64_t>(v)));
+    }
+    return {};
+  });
+  ASSERT_TRUE(done) << done.error().message;
+  EXPECT_EQ(answers, (std::vector<std::string>{"wal", "2", "1"}));  // synchronous 2 = FULL
 }
 
 TEST(DatabaseOpen, AnUnreachablePostgreSQLIsAConnectionError) {
