@@ -76,14 +76,26 @@ void back_off(int attempt) {
 Result<void> Database::with_transaction(const Body& body, TransactionMode mode) {
   const int attempts = std::max(1, options_.max_attempts);
   for (int attempt = 1;; ++attempt) {
-    auto connection = acquire();
-    if (!connection) return tl::unexpected(connection.error());
-    PooledConnection& c = **connection;
-    Result<void> outcome = c.begin(mode);
-    if (outcome) outcome = body(c);
-    if (outcome) outcome = c.commit();
-    if (!outcome) c.rollback();
-    release(std::move(*connection));
+    Result<void> outcome;
+    {
+      auto connection = acquire();
+      if (!connection) return tl::unexpected(connection.error());
+      // However the body leaves (an exception from a programming error
+      // included), the transaction ends (a no-op after a commit) and the
+      // connection goes back to the pool, before any pause for a retry.
+      struct GiveBack {
+        Database& database;
+        std::unique_ptr<PooledConnection>& connection;
+        ~GiveBack() {
+          connection->rollback();
+          database.release(std::move(connection));
+        }
+      } give_back{*this, *connection};
+      PooledConnection& c = **connection;
+      outcome = c.begin(mode);
+      if (outcome) outcome = body(c);
+      if (outcome) outcome = c.commit();
+    }
     if (outcome) return {};
     if (outcome.error().kind != Error::Kind::retryable) return outcome;
     if (attempt >= attempts) {

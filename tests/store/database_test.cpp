@@ -4,6 +4,7 @@
 // concurrent writers, large blobs.
 #include <atomic>
 #include <random>
+#include <stdexcept>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -256,6 +257,32 @@ TEST_P(DatabaseTest, ABodyThatFailsRollsBackEveryStatementAndIsNotRetried) {
   EXPECT_EQ(count("organisations"), 0);
   EXPECT_EQ(count("users"), 0);
   EXPECT_EQ(database_->retries(), 0u);
+}
+
+TEST_P(DatabaseTest, ABodyThatThrowsRollsBackAndGivesTheConnectionBack) {
+  OpenOptions options;
+  options.max_connections = 1;
+  auto database = open(options);
+  ASSERT_TRUE(database);
+  EXPECT_THROW(database->with_transaction([&](Connection& c) -> Result<void> {
+    auto org = add_organisation(c, "thrown away");
+    if (!org) return tl::unexpected(org.error());
+    throw std::logic_error("a programming error");
+  }),
+               std::logic_error);
+  // The only connection is free again (otherwise this would wait forever)
+  // and nothing of the thrown body remains.
+  std::int64_t n = -1;
+  auto read = database->with_transaction(
+      [&](Connection& c) -> Result<void> {
+        auto rows = c.query("SELECT count(*) FROM organisations");
+        if (!rows) return tl::unexpected(rows.error());
+        n = (*rows)[0].integer(0);
+        return {};
+      },
+      TransactionMode::read);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(n, 0);
 }
 
 TEST_P(DatabaseTest, ARetryableFailureRunsTheBodyAgainAndCommitsOnlyTheLastAttempt) {
