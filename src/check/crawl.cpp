@@ -19,6 +19,7 @@ namespace lotse::check {
 namespace {
 
 constexpr std::size_t kBatch = 512;  // documents downloaded and judged at once
+constexpr std::size_t kListingPrefix = 64 * 1024;  // enough of a directory listing to recognise it
 
 std::vector<std::string> lines_of(std::string_view text) {
   std::vector<std::string> out;
@@ -48,7 +49,8 @@ bool parse_changes_line(const std::string& line, std::pair<std::string, std::str
 
 // A directory listing page names the entries it lists as links.
 bool lists_links(const net::Response& response) {
-  return response.ok() && response.content_type.starts_with("text/html") &&
+  return response.ok() &&  // ok() holds for a truncated prefix as well
+ response.content_type.starts_with("text/html") &&
          response.body.find("href=") != std::string::npos;
 }
 
@@ -197,7 +199,7 @@ Observations observe(const std::string& input, const CheckOptions& options) {
   // Second round: listings, indexes, ROLIE documents, keys.
   std::vector<net::Request> requests;
   for (const DirectoryDistribution& d : obs.directories) {
-    requests.push_back({d.url, options.max_small_bytes});
+    requests.push_back({d.url, kListingPrefix, true});
     requests.push_back({d.url + "index.txt", options.max_index_bytes});
     requests.push_back({d.url + "changes.csv", options.max_index_bytes});
   }
@@ -276,7 +278,7 @@ Observations observe(const std::string& input, const CheckOptions& options) {
       if (DocumentFacts* doc = document(d.url + entry)) doc->directories.push_back(d.url);
       if (std::string year = year_folder(entry); !year.empty() && years.size() < 1000) years.insert(year);
     }
-    for (const std::string& year : years) year_requests.push_back({d.url + year, options.max_small_bytes});
+    for (const std::string& year : years) year_requests.push_back({d.url + year, kListingPrefix, true});
   }
   for (const RolieDocument& feed : obs.feeds) {
     for (const FeedEntry& entry : feed.entries) {

@@ -30,6 +30,7 @@ Slist make_slist(const std::vector<std::string>& entries) {
 struct Transfer {
   std::size_t index = 0;
   std::size_t max_bytes = 0;
+  bool prefix_only = false;
   bool too_large = false;
   CURL* easy = nullptr;
   char error[CURL_ERROR_SIZE] = {};
@@ -109,6 +110,7 @@ std::vector<Response> Client::fetch(std::span<const Request> requests) {
     Transfer& t = transfers.emplace_back();
     t.index = i;
     t.max_bytes = requests[i].max_bytes;
+    t.prefix_only = requests[i].prefix_only;
     t.response = &responses[i];
     queue.push_back(&t);
   }
@@ -135,7 +137,7 @@ std::vector<Response> Client::fetch(std::span<const Request> requests) {
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &collect_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
     curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_bytes));
+    if (!t.prefix_only) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_bytes));
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // gzip etc. if offered; capped after decoding
     if (impl_->share) curl_easy_setopt(e, CURLOPT_SHARE, impl_->share);
     if (impl_->resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, impl_->resolve.get());
@@ -172,7 +174,9 @@ std::vector<Response> Client::fetch(std::span<const Request> requests) {
         r.content_type = type;
       }
       const CURLcode code = message->data.result;
-      if (t->too_large || code == CURLE_FILESIZE_EXCEEDED) {
+      if (t->too_large && t->prefix_only) {
+        r.truncated = true;
+      } else if (t->too_large || code == CURLE_FILESIZE_EXCEEDED) {
         r.error = "larger than " + std::to_string(t->max_bytes) + " bytes";
       } else if (code != CURLE_OK) {
         r.error = t->error[0] ? t->error : curl_easy_strerror(code);

@@ -43,6 +43,10 @@ struct ClientOptions {
 struct Request {
   std::string url;
   std::size_t max_bytes = 1 << 20;
+  // Whether the first max_bytes of a longer body will do (a directory
+  // listing is recognised from its start): then the transfer stops there
+  // and the response is marked truncated instead of failing.
+  bool prefix_only = false;
 };
 
 struct Response {
@@ -51,10 +55,11 @@ struct Response {
   std::string final_url;               // the URL that answered last
   long status = 0;                     // HTTP status of the last answer; 0: none
   std::string content_type;
-  std::string body;                    // complete only when error is empty
+  std::string body;                    // complete only when error is empty and !truncated
+  bool truncated = false;              // prefix_only and the body was longer
   std::string error;                   // no answer, too large, refused scheme ...
 
-  // A 2xx answer with the whole body.
+  // A 2xx answer with the whole body (or, prefix_only, its first bytes).
   bool ok() const { return error.empty() && status >= 200 && status < 300; }
 };
 

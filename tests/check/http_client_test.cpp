@@ -44,6 +44,11 @@ TEST_F(HttpClient, BodyOverTheCapIsAnErrorNotAnAllocation) {
   EXPECT_NE(big.error.find("larger than 100 bytes"), std::string::npos) << big.error;
   EXPECT_LE(big.body.size(), 100u);
   EXPECT_EQ(client.fetch_one("https://lotse.test/no-head", 4000).body.size(), 3000u);
+  const Request prefix{"https://lotse.test/no-head", 100, true};
+  Response start = client.fetch(std::span<const Request>(&prefix, 1)).front();
+  EXPECT_TRUE(start.ok()) << start.error;
+  EXPECT_TRUE(start.truncated);
+  EXPECT_LE(start.body.size(), 100u);
 }
 
 TEST_F(HttpClient, RedirectsAreFollowedByHandAndRecorded) {
