@@ -233,7 +233,10 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
   }
 
   // 5. The listings of each folder that changed, spliced.
-  for (const auto& [folder, change] : changes) {
+  for (const auto& folder_change : changes) {
+    // Not a structured binding: clang 14 cannot capture those in lambdas.
+    const std::string& folder = folder_change.first;
+    const auto& change = folder_change.second;
     const std::string dir = root + "/" + folder;
     const std::string rel = kServed + "/" + folder + "/";
     if (auto ok = make_public_dirs(dir); !ok) return tl::unexpected(ok.error());
