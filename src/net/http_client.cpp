@@ -5,26 +5,15 @@
 #include <deque>
 #include <mutex>
 
+#include "net/curl_support.hpp"
 #include "net/http_probe.hpp"
 
 namespace lotse::net {
 
+using detail::make_slist;
+using detail::Slist;
+
 namespace {
-
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-Slist make_slist(const std::vector<std::string>& entries) {
-  curl_slist* list = nullptr;
-  for (const std::string& e : entries) {
-    curl_slist* grown = curl_slist_append(list, e.c_str());
-    if (!grown) break;
-    list = grown;
-  }
-  return Slist(list);
-}
 
 // The transfer of one request, possibly over several redirect hops.
 struct Transfer {
@@ -70,8 +59,7 @@ struct Client::Impl {
 };
 
 Client::Client(ClientOptions options) : options_(std::move(options)), impl_(std::make_unique<Impl>()) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  detail::init_curl_once();
   impl_->multi = curl_multi_init();
   impl_->share = curl_share_init();
   if (impl_->share) {

@@ -6,29 +6,14 @@
 #include <memory>
 #include <mutex>
 
+#include "net/curl_support.hpp"
+
 namespace lotse::net {
 
+using detail::make_slist;
+using detail::Slist;
+
 namespace {
-
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-struct SlistDeleter {
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
-
-Slist make_slist(const std::vector<std::string>& entries) {
-  curl_slist* list = nullptr;
-  for (const std::string& e : entries) {
-    curl_slist* grown = curl_slist_append(list, e.c_str());
-    if (!grown) break;  // out of memory: probe with what we have
-    list = grown;
-  }
-  return Slist(list);
-}
 
 struct MultiDeleter {
   void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
@@ -207,7 +192,7 @@ std::string url_scheme(std::string_view url) {
 }
 
 std::vector<ProbeResult> probe_urls(std::span<const std::string> urls, const ProbeOptions& options) {
-  init_curl_once();
+  detail::init_curl_once();
   return Prober(urls, options).run();
 }
 

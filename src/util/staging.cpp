@@ -45,10 +45,13 @@ tl::expected<void, FileError> write_file_whole(const std::string& path, const st
   return {};
 }
 
-tl::expected<void, FileError> sync_filesystem(const std::string& path) {
+namespace {
+
+// Opens the directory `path` and applies `sync` (syncfs or fsync) to it.
+tl::expected<void, FileError> sync_directory_with(const std::string& path, int (*sync)(int)) {
   int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return tl::unexpected(io_error(path));
-  const bool ok = ::syncfs(fd) == 0;
+  const bool ok = sync(fd) == 0;
   const int saved = errno;
   ::close(fd);
   if (!ok) {
@@ -58,17 +61,14 @@ tl::expected<void, FileError> sync_filesystem(const std::string& path) {
   return {};
 }
 
+}  // namespace
+
+tl::expected<void, FileError> sync_filesystem(const std::string& path) {
+  return sync_directory_with(path, &::syncfs);
+}
+
 tl::expected<void, FileError> sync_directory(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return tl::unexpected(io_error(path));
-  const bool ok = ::fsync(fd) == 0;
-  const int saved = errno;
-  ::close(fd);
-  if (!ok) {
-    errno = saved;
-    return tl::unexpected(io_error(path));
-  }
-  return {};
+  return sync_directory_with(path, &::fsync);
 }
 
 }  // namespace lotse::util
