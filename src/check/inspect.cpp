@@ -38,23 +38,6 @@ std::string stated_hash(std::string_view text) {
 
 }  // namespace
 
-std::string file_name_for(std::string_view tracking_id) {
-  std::string out;
-  bool in_run = false;
-  for (char raw : tracking_id) {
-    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(raw)));
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '-';
-    if (keep) {
-      out += c;
-      in_run = false;
-    } else if (!in_run) {
-      out += '_';
-      in_run = true;
-    }
-  }
-  return out + ".json";
-}
-
 void inspect_document(std::string body, const std::vector<std::string>& hash_bodies, const std::string& signature,
                       openpgp::Verifier* verifier, DocumentFacts& facts) {
   for (std::size_t i = 0; i < facts.hashes.size() && i < hash_bodies.size(); ++i) {

@@ -22,7 +22,4 @@ namespace lotse::check {
 void inspect_document(std::string body, const std::vector<std::string>& hash_bodies, const std::string& signature,
                       openpgp::Verifier* verifier, DocumentFacts& facts);
 
-// The file name CSAF 2.0 section 5.1 gives a document with this tracking id.
-std::string file_name_for(std::string_view tracking_id);
-
 }  // namespace lotse::check

@@ -1,7 +1,7 @@
 #include "provider/advisory.hpp"
 
 #include "csaf/date_time.hpp"
-#include "csaf/optional/filename.hpp"
+#include "csaf/filename.hpp"
 #include "csaf/report.hpp"
 #include "csaf/validator.hpp"
 #include "json/parser.hpp"
@@ -90,7 +90,7 @@ tl::expected<Advisory, Refusal> prepare_advisory(std::string text, const std::st
     return refuse(file, "not published: /document/tracking/id must not be empty or contain '/', '\\', "
                         "\"..\" or NUL (it names the published file)");
   }
-  a.file_name = csaf::optional::csaf_filename(a.tracking_id);
+  a.file_name = csaf::csaf_filename(a.tracking_id);
   if (!safe_file_name(a.file_name)) {
     return refuse(file, "not published: /document/tracking/id gives the file name \"" + a.file_name +
                             "\", which is not a safe file name");

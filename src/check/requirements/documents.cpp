@@ -4,6 +4,7 @@
 
 #include "check/inspect.hpp"
 #include "check/requirements/requirements.hpp"
+#include "csaf/filename.hpp"
 
 namespace lotse::check {
 
@@ -58,7 +59,7 @@ RequirementResult check_filename(const Observations& o) {
   std::size_t bad = 0;
   for (const DocumentFacts& d : o.documents) {
     if (!d.parsed) continue;
-    const std::string expected = file_name_for(d.tracking_id);
+    const std::string expected = csaf::csaf_filename(d.tracking_id);
     if (file_name(d.url) != expected) {
       ++bad;
       r.add(d.url, expected + " (from /document/tracking/id \"" + d.tracking_id + "\")", file_name(d.url));

@@ -2,7 +2,7 @@
 // TLP label, 6.2.11 Missing Canonical URL, 6.2.12 Missing Document Language.
 #include <string>
 
-#include "csaf/optional/filename.hpp"
+#include "csaf/filename.hpp"
 #include "csaf/optional/members.hpp"
 #include "csaf/optional/optional_tests.hpp"
 #include "csaf/text.hpp"

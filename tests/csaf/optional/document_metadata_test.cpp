@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "csaf/optional/filename.hpp"
+#include "csaf/filename.hpp"
 #include "support/csaf_findings.hpp"
 
 namespace lotse::csaf {
@@ -39,17 +39,17 @@ TEST(MissingTlpLabel, EachCsaf20LabelPasses) {
 // --- 6.2.11 Missing Canonical URL ---
 
 TEST(CsafFilename, FollowsTheRulesOfSection51) {  // examples 47 and the note on "2022_#01-A"
-  EXPECT_EQ(optional::csaf_filename("cisco-sa-20190513-secureboot"), "cisco-sa-20190513-secureboot.json");
-  EXPECT_EQ(optional::csaf_filename("Example Company - 2019-YH3234"), "example_company_-_2019-yh3234.json");
-  EXPECT_EQ(optional::csaf_filename("RHBA-2019:0024"), "rhba-2019_0024.json");
-  EXPECT_EQ(optional::csaf_filename("2022_#01-A"), "2022_01-a.json");
-  EXPECT_EQ(optional::csaf_filename("OASIS_CSAF_TC-CSAF_2.0-2021-6-2-11-01"), "oasis_csaf_tc-csaf_2_0-2021-6-2-11-01.json");
+  EXPECT_EQ(csaf_filename("cisco-sa-20190513-secureboot"), "cisco-sa-20190513-secureboot.json");
+  EXPECT_EQ(csaf_filename("Example Company - 2019-YH3234"), "example_company_-_2019-yh3234.json");
+  EXPECT_EQ(csaf_filename("RHBA-2019:0024"), "rhba-2019_0024.json");
+  EXPECT_EQ(csaf_filename("2022_#01-A"), "2022_01-a.json");
+  EXPECT_EQ(csaf_filename("OASIS_CSAF_TC-CSAF_2.0-2021-6-2-11-01"), "oasis_csaf_tc-csaf_2_0-2021-6-2-11-01.json");
 }
 
 TEST(CsafFilename, LowerCasesTheNonAsciiCharactersThatBecomeAscii) {
-  EXPECT_EQ(optional::csaf_filename("\u212A1"), "k1.json");           // KELVIN SIGN
-  EXPECT_EQ(optional::csaf_filename("A\u0130B"), "ai_b.json");        // I WITH DOT ABOVE: "i" + combining dot
-  EXPECT_EQ(optional::csaf_filename("caf\u00C9 \xff+1"), "caf_+1.json");  // others (and bad bytes) are replaced
+  EXPECT_EQ(csaf_filename("\u212A1"), "k1.json");           // KELVIN SIGN
+  EXPECT_EQ(csaf_filename("A\u0130B"), "ai_b.json");        // I WITH DOT ABOVE: "i" + combining dot
+  EXPECT_EQ(csaf_filename("caf\u00C9 \xff+1"), "caf_+1.json");  // others (and bad bytes) are replaced
 }
 
 std::string document_with_self_url(const std::string& url) {

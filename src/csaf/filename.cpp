@@ -1,8 +1,8 @@
-#include "csaf/optional/filename.hpp"
+#include "csaf/filename.hpp"
 
 #include "csaf/text.hpp"
 
-namespace lotse::csaf::optional {
+namespace lotse::csaf {
 
 namespace {
 
@@ -42,4 +42,4 @@ std::string csaf_filename(std::string_view tracking_id) {
   return name;
 }
 
-}  // namespace lotse::csaf::optional
+}  // namespace lotse::csaf

@@ -1,10 +1,9 @@
 // The file name of a CSAF document (CSAF 2.0 section 5.1), derived from
 // /document/tracking/id: lower-cased, every run of characters other than
 // a-z, 0-9, '+' and '-' replaced by one '_', then ".json" appended. Test
-// 6.2.11 (Missing Canonical URL) needs it to recognise the canonical URL.
-//
-// It lives here because only the optional tests use it so far; it could move
-// to src/csaf when other code (the informative test 6.3.5, publishing) needs it.
+// 6.2.11 (Missing Canonical URL) needs it to recognise the canonical URL,
+// `lotse publish` to name the files it writes, `lotse check` to judge
+// requirement 2.
 //
 // Stateless; thread-safe.
 #pragma once
@@ -12,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace lotse::csaf::optional {
+namespace lotse::csaf {
 
 // The section 5.1 file name for tracking ID `tracking_id` (UTF-8), e.g.
 // "Example Company - 2019-YH3234" -> "example_company_-_2019-yh3234.json".
@@ -22,4 +21,4 @@ namespace lotse::csaf::optional {
 // replace.
 std::string csaf_filename(std::string_view tracking_id);
 
-}  // namespace lotse::csaf::optional
+}  // namespace lotse::csaf
