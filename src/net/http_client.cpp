@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <mutex>
+#include <vector>
 
 #include "net/curl_support.hpp"
 #include "net/http_probe.hpp"
@@ -52,7 +53,12 @@ struct Client::Impl {
   CURLSH* share = nullptr;
   Slist resolve;
   Slist connect_to;
+  // Easy handles between transfers, with the options every request shares
+  // already set: creating and configuring a handle per request cost more
+  // than a kept-alive request itself.
+  std::vector<CURL*> idle;
   ~Impl() {
+    for (CURL* e : idle) curl_easy_cleanup(e);
     if (multi) curl_multi_cleanup(multi);
     if (share) curl_share_cleanup(share);
   }
@@ -107,34 +113,62 @@ std::vector<Response> Client::fetch(std::span<const Request> requests) {
     return responses;
   }
 
-  auto start = [&](Transfer& t) -> bool {
-    if (!t.easy) t.easy = curl_easy_init();
-    if (!t.easy) {
-      t.response->error = "cannot create a curl handle";
-      return false;
+  // A handle with the options shared by every request (taken from the idle
+  // ones or made), or nullptr.
+  auto handle = [&]() -> CURL* {
+    if (!impl_->idle.empty()) {
+      CURL* e = impl_->idle.back();
+      impl_->idle.pop_back();
+      return e;
     }
-    CURL* e = t.easy;
-    curl_easy_setopt(e, CURLOPT_URL, t.response->final_url.c_str());
+    CURL* e = curl_easy_init();
+    if (!e) return nullptr;
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.timeout.count()));
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.timeout.count()));
     curl_easy_setopt(e, CURLOPT_USERAGENT, options_.user_agent.c_str());
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &collect_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
-    if (!t.prefix_only) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.max_bytes));
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");  // gzip etc. if offered; capped after decoding
     if (impl_->share) curl_easy_setopt(e, CURLOPT_SHARE, impl_->share);
     if (impl_->resolve) curl_easy_setopt(e, CURLOPT_RESOLVE, impl_->resolve.get());
     if (impl_->connect_to) curl_easy_setopt(e, CURLOPT_CONNECT_TO, impl_->connect_to.get());
     if (!options_.ca_file.empty()) curl_easy_setopt(e, CURLOPT_CAINFO, options_.ca_file.c_str());
+    return e;
+  };
+  // The handle back to the idle ones (a redirect hop keeps it instead).
+  auto release = [&](Transfer& t) {
+    if (!t.easy) return;
+    curl_easy_setopt(t.easy, CURLOPT_ERRORBUFFER, nullptr);  // t.error dies with this call
+    curl_easy_setopt(t.easy, CURLOPT_WRITEDATA, nullptr);
+    curl_easy_setopt(t.easy, CURLOPT_PRIVATE, nullptr);
+    impl_->idle.push_back(t.easy);
+    t.easy = nullptr;
+  };
+
+  auto start = [&](Transfer& t) -> bool {
+    if (!t.easy) t.easy = handle();
+    if (!t.easy) {
+      t.response->error = "cannot create a curl handle";
+      return false;
+    }
+    CURL* e = t.easy;
+    curl_easy_setopt(e, CURLOPT_URL, t.response->final_url.c_str());
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t.error);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
+    curl_easy_setopt(e, CURLOPT_PRIVATE, &t);
+    // 0: no limit (a prefix is cut by collect_body instead).
+    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t.prefix_only ? 0 : t.max_bytes));
     t.error[0] = '\0';
     t.too_large = false;
     t.response->body.clear();
-    return curl_multi_add_handle(impl_->multi, e) == CURLM_OK;
+    if (curl_multi_add_handle(impl_->multi, e) != CURLM_OK) {
+      t.response->error = "cannot start the transfer";
+      release(t);
+      return false;
+    }
+    return true;
   };
 
   const std::size_t parallel = options_.max_parallel ? options_.max_parallel : 1;
@@ -180,8 +214,7 @@ std::vector<Response> Client::fetch(std::span<const Request> requests) {
         }
         r.error = location ? "redirect not followed to " + std::string(location) : "redirect without Location";
       }
-      curl_easy_cleanup(e);
-      t->easy = nullptr;
+      release(*t);
     }
     if (!queue.empty() && active < parallel) continue;
     if (active > 0) curl_multi_poll(impl_->multi, nullptr, 0, 100, nullptr);
