@@ -36,6 +36,15 @@ std::string stated_hash(std::string_view text) {
   return out;
 }
 
+// What `lotse validate` says of a text that is not JSON.
+std::string parse_problem(const json::ParseError& e) {
+  std::string message = e.message;
+  if (e.first) {
+    message += " (first at line " + std::to_string(e.first->line) + ", column " + std::to_string(e.first->column) + ")";
+  }
+  return message;
+}
+
 }  // namespace
 
 void inspect_document(std::string body, const std::vector<std::string>& hash_bodies, const std::string& signature,
@@ -63,17 +72,22 @@ void inspect_document(std::string body, const std::vector<std::string>& hash_bod
     facts.signature_problem = verified.error();
   }
 
-  if (auto parsed = json::parse(std::string_view(body)); parsed) {
+  // One parse for the facts and the validation.
+  csaf::ValidateOptions options;
+  options.preset = csaf::Preset::basic;
+  csaf::DocumentResult result;
+  if (auto parsed = json::parse(std::move(body), options.limits); parsed) {
     const json::Value& root = parsed->root();
     facts.parsed = true;
     facts.tracking_id = string_at(root, {"document", "tracking", "id"});
     facts.initial_release_date = string_at(root, {"document", "tracking", "initial_release_date"});
     facts.current_release_date = string_at(root, {"document", "tracking", "current_release_date"});
     facts.tlp_label = string_at(root, {"document", "distribution", "tlp", "label"});
+    result.file = facts.url;
+    csaf::validate_parsed(*parsed, options, result);
+  } else {
+    result = csaf::refused_document(facts.url, parse_problem(parsed.error()));
   }
-  csaf::ValidateOptions options;
-  options.preset = csaf::Preset::basic;
-  const csaf::DocumentResult result = csaf::validate_document(std::move(body), facts.url, options);
   facts.valid = result.valid;
   for (const csaf::Finding& finding : result.findings) {
     if (finding.severity != csaf::Severity::error) continue;
