@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 #include <thread>
@@ -18,7 +19,7 @@ namespace lotse::check {
 
 namespace {
 
-constexpr std::size_t kBatch = 512;  // documents downloaded and judged at once
+constexpr std::size_t kBatch = 256;  // documents downloaded (and judged) at once
 constexpr std::size_t kListingPrefix = 64 * 1024;  // enough of a directory listing to recognise it
 
 std::vector<std::string> lines_of(std::string_view text) {
@@ -298,8 +299,9 @@ Observations observe(const std::string& input, const CheckOptions& options) {
       }
     }
   }
-  {
-    std::vector<net::Response> year_responses = client.fetch(year_requests);
+  // The year listings are fetched with the first batch of documents: a
+  // server writes the listing of a folder of thousands of files for a while.
+  auto record_years = [&](const std::vector<net::Response>& year_responses) {
     std::size_t y = 0;
     for (DirectoryDistribution& d : obs.directories) {
       while (y < year_responses.size() && year_responses[y].url.starts_with(d.url)) {
@@ -307,7 +309,8 @@ Observations observe(const std::string& input, const CheckOptions& options) {
         ++y;
       }
     }
-  }
+  };
+  if (obs.documents.empty()) record_years(client.fetch(year_requests));
   // Companions not named by a feed are looked for by name (requirements 18, 19).
   for (DocumentFacts& doc : obs.documents) {
     if (doc.hashes.empty()) {
@@ -327,26 +330,40 @@ Observations observe(const std::string& input, const CheckOptions& options) {
       for (const openpgp::Key& key : trusted) (void)v->trust(key);
     }
   }
-  for (std::size_t begin = 0; begin < obs.documents.size(); begin += kBatch) {
-    const std::size_t end = std::min(obs.documents.size(), begin + kBatch);
-    std::vector<net::Request> batch;
-    for (std::size_t i = begin; i < end; ++i) {
+  // Batch k is inspected on `threads` threads while this thread downloads
+  // batch k + 1: the network waits and the CPU work overlap, and at most
+  // two batches are in memory.
+  struct Work {
+    std::string body;
+    std::vector<std::string> hash_bodies;
+    std::string signature;
+  };
+  struct Batch {
+    std::size_t begin = 0, end = 0;
+    std::vector<Work> work;
+  };
+  // `extra` go first, so that they start at once; their responses are
+  // moved to `extra_responses`.
+  auto download = [&](std::size_t begin, const std::vector<net::Request>& extra,
+                      std::vector<net::Response>& extra_responses) {
+    Batch b;
+    b.begin = begin;
+    b.end = std::min(obs.documents.size(), begin + kBatch);
+    std::vector<net::Request> requests = extra;
+    for (std::size_t i = b.begin; i < b.end; ++i) {
       const DocumentFacts& doc = obs.documents[i];
-      batch.push_back({doc.url, options.max_document_bytes});
-      for (const HashFile& h : doc.hashes) batch.push_back({h.url, 4096});
-      batch.push_back({doc.signature_url, 65536});
+      requests.push_back({doc.url, options.max_document_bytes});
+      for (const HashFile& h : doc.hashes) requests.push_back({h.url, 4096});
+      requests.push_back({doc.signature_url, 65536});
     }
-    std::vector<net::Response> got = client.fetch(batch);
-    struct Work {
-      std::string body;
-      std::vector<std::string> hash_bodies;
-      std::string signature;
-    };
-    std::vector<Work> work(end - begin);
-    std::size_t r = 0;
-    for (std::size_t i = begin; i < end; ++i) {
+    std::vector<net::Response> got = client.fetch(requests);
+    extra_responses.assign(std::make_move_iterator(got.begin()),
+                           std::make_move_iterator(got.begin() + static_cast<std::ptrdiff_t>(extra.size())));
+    b.work.resize(b.end - b.begin);
+    std::size_t r = extra.size();
+    for (std::size_t i = b.begin; i < b.end; ++i) {
       DocumentFacts& doc = obs.documents[i];
-      Work& w = work[i - begin];
+      Work& w = b.work[i - b.begin];
       doc.fetched = record(obs, got[r]);
       w.body = std::move(got[r++].body);
       for (HashFile& h : doc.hashes) {
@@ -356,13 +373,16 @@ Observations observe(const std::string& input, const CheckOptions& options) {
       doc.signature_fetched = record(obs, got[r]);
       w.signature = std::move(got[r++].body);
     }
-    got.clear();
-    std::atomic<std::size_t> next{begin};
+    return b;
+  };
+  // Touches only obs.documents[b.begin, b.end) and the verifiers.
+  auto inspect = [&](Batch& b) {
+    std::atomic<std::size_t> next{b.begin};
     auto worker = [&](std::size_t t) {
-      for (std::size_t i; (i = next++) < end;) {
+      for (std::size_t i; (i = next++) < b.end;) {
         DocumentFacts& doc = obs.documents[i];
         if (!doc.fetched.ok()) continue;
-        Work& w = work[i - begin];
+        Work& w = b.work[i - b.begin];
         inspect_document(std::move(w.body), w.hash_bodies, w.signature,
                          verifiers[t] ? &*verifiers[t] : nullptr, doc);
       }
@@ -371,7 +391,25 @@ Observations observe(const std::string& input, const CheckOptions& options) {
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker, t);
     worker(0);
     for (std::thread& t : pool) t.join();
+    b.work.clear();
+  };
+  Batch inspected;
+  std::thread inspecting;
+  struct Join {  // also when download() throws
+    std::thread& thread;
+    ~Join() {
+      if (thread.joinable()) thread.join();
+    }
+  } join{inspecting};
+  for (std::size_t begin = 0; begin < obs.documents.size(); begin += kBatch) {
+    std::vector<net::Response> extra_responses;
+    Batch downloaded = download(begin, begin == 0 ? year_requests : std::vector<net::Request>(), extra_responses);
+    if (begin == 0) record_years(extra_responses);
+    if (inspecting.joinable()) inspecting.join();
+    inspected = std::move(downloaded);
+    inspecting = std::thread([&] { inspect(inspected); });
   }
+  if (inspecting.joinable()) inspecting.join();  // before obs is returned
   return obs;
 }
 
