@@ -30,6 +30,14 @@
 #   LOTSE_CHECK_DOCS     advisories in the provider (default 5000)
 #   LOTSE_CHECK_RUNS     timed runs (default 7)
 #   LOTSE_CHECK_ARGS     extra arguments for `lotse check` (e.g. "-j 4")
+#   LOTSE_CHECK_NGINX_WORKERS  nginx worker_processes (default auto, as in
+#                        Debian's /etc/nginx/nginx.conf)
+#   LOTSE_CHECK_BASELINE another lotse binary (e.g. one built from an older
+#                        commit): each timed run is followed by one of it on
+#                        the same tree and server, so that a busy machine
+#                        affects both alike; both are summarised
+#   LOTSE_CHECK_PERF     1: profile one more run with perf (if installed) and
+#                        print where lotse's CPU time goes, by library
 #   LOTSE_TESTSUITES     testsuites folder (default ../shared/testsuites)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,6 +47,7 @@ work=${LOTSE_CHECK_WORK:-$build/check-bench}
 docs=${LOTSE_CHECK_DOCS:-5000}
 runs=${LOTSE_CHECK_RUNS:-7}
 read -r -a extra_args <<<"${LOTSE_CHECK_ARGS:-}"
+nginx_workers=${LOTSE_CHECK_NGINX_WORKERS:-auto}
 testsuites=${LOTSE_TESTSUITES:-$root/../shared/testsuites}
 example="$testsuites/csaf/csaf_2.0/examples/csaf/bsi-2022-0001.json"
 [[ -f "$example" ]] || { echo "no $example (set LOTSE_TESTSUITES)" >&2; exit 2; }
@@ -49,7 +58,8 @@ echo "date:    $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "cpu:     $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM"
 echo "kernel:  $(uname -r); nginx: $(/usr/sbin/nginx -v 2>&1 | sed 's/.*: //'); $(openssl version | cut -d' ' -f1-2)"
 echo "commit:  $(git -C "$root" rev-parse --short HEAD)$( [[ -n $(git -C "$root" status --porcelain -- src bench) ]] && echo ' + uncommitted changes')"
-echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min); busiest processes (%CPU over their lifetime):"
+ps -eo pcpu=,comm= --sort=-pcpu | head -5 | awk '{ printf "           %5.1f%% %s\n", $1, $2 }'
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLOTSE_BENCH=OFF -DLOTSE_TESTS=OFF >/dev/null
 timeout 3600 cmake --build "$build" -j "${LOTSE_BENCH_JOBS:-2}" --target lotse >/dev/null
@@ -106,7 +116,7 @@ user=""; [[ $(id -u) == 0 ]] && user="user root;"
 # The server block is the one of docs/provider-nginx.md, on 127.0.0.1:$port.
 cat >"$srv/nginx.conf" <<NGINX
 $user
-worker_processes 1;
+worker_processes $nginx_workers;
 error_log $srv/error.log;
 pid $srv/nginx.pid;
 events { worker_connections 256; }
@@ -166,20 +176,23 @@ nginx_ticks() {
 }
 tick=$(getconf CLK_TCK)
 
-check_cmd=("$lotse" check "$authority" --format json --ca-file "$srv/ca.pem"
+baseline=${LOTSE_CHECK_BASELINE:-}
+[[ -z $baseline || -x $baseline ]] || { echo "LOTSE_CHECK_BASELINE=$baseline is not executable" >&2; exit 2; }
+check_cmd=(check "$authority" --format json --ca-file "$srv/ca.pem"
            --resolve "$host:$port:127.0.0.1" --resolve "csaf.data.security.$host:$port:127.0.0.1"
            "${extra_args[@]}")
-echo "command: ${check_cmd[*]}"
+echo "command: $lotse ${check_cmd[*]}"
 
-# One `lotse check` run: fails the script unless the verdict is a pass as
-# trusted provider with every document checked. Prints "wall_us user_s sys_s rss_kb".
+# One `lotse check` run of the binary $1: fails the script unless the
+# verdict is a pass as trusted provider with every document checked.
+# Prints "wall_us user_s sys_s rss_kb".
 check_once() {
   local out="$work/report.json" tv="$work/time.txt" rc=0 t0 t1
   t0=$(date +%s%N)
   if ((have_time)); then
-    timeout 300 /usr/bin/time -v -o "$tv" "${check_cmd[@]}" >"$out" || rc=$?
+    timeout 300 /usr/bin/time -v -o "$tv" "$1" "${check_cmd[@]}" >"$out" || rc=$?
   else
-    timeout 300 "${check_cmd[@]}" >"$out" || rc=$?
+    timeout 300 "$1" "${check_cmd[@]}" >"$out" || rc=$?
   fi
   t1=$(date +%s%N)
   if ((rc != 0)); then
@@ -214,7 +227,7 @@ PY
 }
 
 echo "== warm-up run (page cache, nginx open)"
-read -r wall user sys rss < <(check_once) || exit 1
+read -r wall user sys rss < <(check_once "$lotse") || exit 1
 [[ -n ${wall:-} ]] || exit 1
 python3 - "$work/report.json" <<'PY'
 import json, sys
@@ -224,28 +237,47 @@ for r in json.load(open(sys.argv[1]))["requirements"]:
 PY
 echo "  warm-up: $((wall / 1000)) ms wall"
 
-echo "== $runs timed runs"
-results="$work/runs.txt"
-: >"$results"
-requests_before=$(wc -l <"$srv/access.log")
-for ((i = 1; i <= runs; ++i)); do
+# One timed run of $1, appended to the file $2 as "wall user sys rss nginx_cpu".
+timed_run() {
+  local ticks0 ticks1 nginx_cpu wall user sys rss
   ticks0=$(nginx_ticks)
-  read -r wall user sys rss < <(check_once) || exit 1
+  read -r wall user sys rss < <(check_once "$1") || exit 1
   [[ -n ${wall:-} ]] || exit 1
   ticks1=$(nginx_ticks)
   nginx_cpu=$(awk -v t=$((ticks1 - ticks0)) -v hz="$tick" 'BEGIN { printf "%.2f", t / hz }')
-  echo "$wall $user $sys $rss $nginx_cpu" >>"$results"
-  printf '  run %d: %.3f s wall, %s s user + %s s sys, peak RSS %d MiB, nginx %s s CPU\n' \
-    "$i" "$(awk -v w="$wall" 'BEGIN { print w / 1e6 }')" "$user" "$sys" $((rss / 1024)) "$nginx_cpu"
+  echo "$wall $user $sys $rss $nginx_cpu" >>"$2"
+  printf '  run %d%s: %.3f s wall, %s s user + %s s sys, peak RSS %d MiB, nginx %s s CPU\n' \
+    "$i" "$3" "$(awk -v w="$wall" 'BEGIN { print w / 1e6 }')" "$user" "$sys" $((rss / 1024)) "$nginx_cpu"
+}
+summary() {
+  sort -n "$1" | awk -v have_time="$have_time" -v what="$2" '{ w[NR] = $1; c[NR] = $2 + $3; r[NR] = $4; n[NR] = $5 } END {
+    m = int((NR + 1) / 2)
+    printf "%s: median %.3f s, min %.3f s, max %.3f s wall (%d runs)\n", what, w[m] / 1e6, w[1] / 1e6, w[NR] / 1e6, NR
+    if (have_time) {
+      for (i = 1; i <= NR; ++i) { cs += c[i]; rs = r[i] > rs ? r[i] : rs; ns += n[i] }
+      printf "  lotse user+sys CPU: mean %.2f s per run; peak RSS: max %d MiB; nginx worker CPU: mean %.2f s per run\n", cs / NR, rs / 1024, ns / NR
+    }
+  }'
+}
+
+echo "== $runs timed runs${baseline:+, each followed by one of the baseline $baseline}"
+results="$work/runs.txt" baseline_results="$work/runs-baseline.txt"
+: >"$results"
+: >"$baseline_results"
+requests_before=$(wc -l <"$srv/access.log")
+for ((i = 1; i <= runs; ++i)); do
+  timed_run "$lotse" "$results" ""
+  [[ -z $baseline ]] || timed_run "$baseline" "$baseline_results" " (baseline)"
 done
-requests=$((($(wc -l <"$srv/access.log") - requests_before) / runs))
+requests=$((($(wc -l <"$srv/access.log") - requests_before) / (runs * (${#baseline} ? 2 : 1))))
 echo "requests per run (nginx access log): $requests"
-sort -n "$results" | awk -v have_time="$have_time" '{ w[NR] = $1; c[NR] = $2 + $3; r[NR] = $4; n[NR] = $5 } END {
-  m = int((NR + 1) / 2)
-  printf "lotse check of %s: median %.3f s, min %.3f s, max %.3f s wall (%d runs)\n", "'"$docs"' documents", w[m] / 1e6, w[1] / 1e6, w[NR] / 1e6, NR
-  if (have_time) {
-    for (i = 1; i <= NR; ++i) { cs += c[i]; rs = r[i] > rs ? r[i] : rs; ns += n[i] }
-    printf "  lotse user+sys CPU: mean %.2f s per run; peak RSS: max %d MiB; nginx worker CPU: mean %.2f s per run\n", cs / NR, rs / 1024, ns / NR
-  }
-}'
+summary "$results" "lotse check of $docs documents"
+[[ -z $baseline ]] || summary "$baseline_results" "baseline $baseline"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ ${LOTSE_CHECK_PERF:-0} == 1 ]] && command -v perf >/dev/null; then
+  echo "== where lotse's CPU time goes (perf record of one more run; share of samples by library)"
+  timeout 300 perf record -q -F 999 -o "$work/perf.data" -- "$lotse" "${check_cmd[@]}" >"$work/report.json" 2>"$work/perf.log" ||
+    { echo "the profiled run failed: $(cat "$work/perf.log")" >&2; exit 1; }
+  perf report -i "$work/perf.data" --no-children --sort dso 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
+fi
