@@ -2,8 +2,9 @@
 // redirects of many URLs at once, as `lotse check` needs them to judge a
 // CSAF provider (CSAF 2.0 section 7.1).
 //
-// A Client keeps one curl multi handle for its lifetime, so connections to
-// the provider stay open between batches (keep-alive) and up to
+// A Client keeps one curl multi handle (and its easy handles, reused from
+// request to request) for its lifetime, so connections to the provider
+// stay open between batches (keep-alive) and up to
 // ClientOptions::max_parallel requests run at once. Every body is capped
 // (a larger one ends its transfer with an error, never an allocation the
 // server chose), every request is bounded in time, only https and http are
