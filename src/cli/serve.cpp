@@ -7,7 +7,8 @@
 // its admin when the database has no account yet, with the password from
 // the environment variable --admin-password-env names, or else prints a
 // one-time setup token (valid 24 h) for POST /api/v1/setup. There is no
-// default password.
+// default password. `--demo` seeds an empty database with one account per
+// role (random passwords, printed) and a sample report (server/demo.hpp).
 //
 // Prints "lotse serve: listening on URL" once it accepts connections, runs
 // until SIGTERM or SIGINT, then stops gracefully (requests in flight may
@@ -26,7 +27,9 @@
 #include "server/accounts/repository.hpp"
 #include "server/accounts/routes.hpp"
 #include "server/app.hpp"
+#include "server/demo.hpp"
 #include "server/http/daemon.hpp"
+#include "server/reports/routes.hpp"
 #include "server/secrets.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -51,6 +54,7 @@ struct ServeArgs {
   std::string bootstrap_admin;
   std::string organisation = "CERT";
   std::string admin_password_env;
+  bool demo = false;
 };
 
 int fail(int code, const std::string& message) {
@@ -114,9 +118,33 @@ bool bootstrap(store::Database& database, const ServeArgs& args, const server::A
   return true;
 }
 
+// Seeds the demo data and prints the accounts; false on failure (printed).
+bool seed_demo(store::Database& database, const server::AppConfig& config) {
+  auto seeded = server::demo::seed(database, server::system_clock()());
+  if (!seeded) {
+    fail(1, "cannot seed the demo data: " + seeded.error().message);
+    return false;
+  }
+  if (!seeded->seeded) {
+    fail(2, "--demo needs an empty database; this one has accounts");
+    return false;
+  }
+  std::cout << "lotse serve: demo data: one account per role (passwords shown only now):\n";
+  for (const auto& account : seeded->accounts) {
+    std::cout << "  " << account.role << "\t" << account.email << "\t" << account.password << "\n";
+  }
+  std::cout << "lotse serve: sample report " << seeded->report.tracking_id << ", follow link "
+            << config.public_url << server::reports::follow_path(seeded->report.tracking_id, seeded->report.secret)
+            << "\n"
+            << "lotse serve: report form " << config.public_url << "/report, log in with POST " << config.public_url
+            << "/api/v1/session\n";
+  return true;
+}
+
 int run_serve(const ServeArgs& args) {
   auto listen = parse_listen(args.listen);
   if (!listen) return fail(2, "--listen wants ADDR:PORT, e.g. 127.0.0.1:8080 or [::1]:8080");
+  if (args.demo && !args.bootstrap_admin.empty()) return fail(2, "give either --demo or --bootstrap-admin");
   if (!args.admin_password_env.empty() && args.bootstrap_admin.empty()) {
     return fail(2, "--admin-password-env needs --bootstrap-admin");
   }
@@ -170,6 +198,10 @@ int run_serve(const ServeArgs& args) {
     (*daemon)->stop();
     return 2;
   }
+  if (args.demo && !seed_demo(**database, config)) {
+    (*daemon)->stop();
+    return 2;
+  }
   std::cout << "lotse serve: listening on " << config.public_url << " (database: "
             << ((*database)->dialect() == store::Dialect::sqlite ? url : std::string("PostgreSQL")) << ")"
             << std::endl;
@@ -200,6 +232,7 @@ Action configure_serve(CLI::App& app) {
   app.add_option("--bootstrap-admin", args->bootstrap_admin, "first run: create the admin account with this e-mail address");
   app.add_option("--organisation", args->organisation, "first run: the name of the CERT's organisation (default CERT)");
   app.add_option("--admin-password-env", args->admin_password_env, "first run: environment variable holding the admin's password (else a setup token is printed)");
+  app.add_flag("--demo", args->demo, "seed an empty database with one account per role and a sample report, and print them");
   return [args]() -> int { return run_serve(*args); };
 }
 

@@ -223,6 +223,29 @@ TEST_P(Serve, WithoutAPasswordPrintsAOneTimeSetupToken) {
   EXPECT_EQ(serve.stop(SIGTERM), 0);
 }
 
+TEST_P(Serve, DemoPrintsTheUrlAndOneAccountPerRoleThatLogsIn) {
+  std::vector<std::string> args = database_args();
+  args.push_back("--demo");
+  ServeProcess serve(args);
+  const std::string base = serve.base_url();
+  ASSERT_FALSE(base.empty()) << serve.output();
+  const std::string output = serve.output();
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(output, match, std::regex("coordinator\t(\\S+)\t(\\S+)\n"))) << output;
+  const auto login = http_request("POST", base + "/api/v1/session", {"Content-Type: application/json"},
+                                  json{{"email", match[1]}, {"password", match[2]}}.dump());
+  ASSERT_EQ(login.status, 201) << login.body;
+  std::smatch report;
+  ASSERT_TRUE(std::regex_search(output, report, std::regex("sample report (LT-[0-9A-Z-]+), follow link (http://\\S+)")))
+      << output;
+  EXPECT_EQ(http_request("GET", report[2]).status, 200);
+  EXPECT_NE(output.find("admin\t"), std::string::npos);
+  EXPECT_NE(output.find("vendor_member\t"), std::string::npos);
+  EXPECT_NE(output.find("reporter\t"), std::string::npos);
+  EXPECT_NE(output.find("operator\t"), std::string::npos);
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+}
+
 TEST(ServeUsage, RefusesBadListenAddressesAndAnUnreachableDatabase) {
   auto bad = lotse::testing::run_lotse({"serve", "--listen", "nonsense"});
   EXPECT_EQ(bad.exit_code, 2);
