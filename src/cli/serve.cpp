@@ -9,6 +9,9 @@
 // one-time setup token (valid 24 h) for POST /api/v1/setup. There is no
 // default password. `--demo` seeds an empty database with one account per
 // role (random passwords, printed) and a sample report (server/demo.hpp).
+// `--intake-keyring DIR` (a keyring from `lotse keys generate
+// --encryption-subkey`) publishes that key and accepts reports encrypted
+// to it.
 //
 // Prints "lotse serve: listening on URL" once it accepts connections, runs
 // until SIGTERM or SIGINT, then stops gracefully (requests in flight may
@@ -25,6 +28,8 @@
 
 #include "cli/command.hpp"
 #include "server/accounts/repository.hpp"
+#include "openpgp/keyring.hpp"
+#include "openpgp/passphrase.hpp"
 #include "server/accounts/routes.hpp"
 #include "server/app.hpp"
 #include "server/demo.hpp"
@@ -55,6 +60,8 @@ struct ServeArgs {
   std::string organisation = "CERT";
   std::string admin_password_env;
   bool demo = false;
+  std::string intake_keyring;
+  std::string intake_passphrase_env;
 };
 
 int fail(int code, const std::string& message) {
@@ -179,6 +186,19 @@ int run_serve(const ServeArgs& args) {
   options.idle_timeout = std::chrono::seconds(args.idle_timeout);
 
   server::AppConfig config;
+  if (!args.intake_keyring.empty()) {
+    auto key = openpgp::load_secret_key(args.intake_keyring);
+    if (!key) return fail(2, "--intake-keyring: " + key.error());
+    openpgp::Passphrase passphrase;
+    if (!args.intake_passphrase_env.empty()) {
+      auto read = openpgp::passphrase_from_env(args.intake_passphrase_env);
+      if (!read) return fail(2, read.error());
+      passphrase = std::move(*read);
+    }
+    auto intake = server::IntakeKey::create(*key, passphrase);
+    if (!intake) return fail(2, "--intake-keyring: " + intake.error());
+    config.intake_key = std::move(*intake);
+  }
   config.login = server::RateLimit{args.login_attempts, args.login_window};
   config.intake = server::RateLimit{args.intake_limit, args.intake_window};
   config.max_attachment_bytes = std::min<std::size_t>(config.max_attachment_bytes, options.max_body_bytes / 2);
@@ -232,6 +252,11 @@ Action configure_serve(CLI::App& app) {
   app.add_option("--bootstrap-admin", args->bootstrap_admin, "first run: create the admin account with this e-mail address");
   app.add_option("--organisation", args->organisation, "first run: the name of the CERT's organisation (default CERT)");
   app.add_option("--admin-password-env", args->admin_password_env, "first run: environment variable holding the admin's password (else a setup token is printed)");
+  app.add_option("--intake-keyring", args->intake_keyring,
+                 "keyring whose key (with an encryption subkey) reporters may encrypt reports to; published at "
+                 "/api/v1/openpgp-key");
+  app.add_option("--intake-passphrase-env", args->intake_passphrase_env,
+                 "environment variable holding the passphrase of the intake key");
   app.add_flag("--demo", args->demo, "seed an empty database with one account per role and a sample report, and print them");
   return [args]() -> int { return run_serve(*args); };
 }

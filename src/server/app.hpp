@@ -19,6 +19,7 @@
 
 #include "server/clock.hpp"
 #include "server/http/router.hpp"
+#include "server/intake_key.hpp"
 #include "server/rate_limiter.hpp"
 #include "store/database.hpp"
 
@@ -39,6 +40,8 @@ struct AppConfig {
   std::int64_t session_seconds = 8 * 3600;
   // How long a first-run setup link stays valid.
   std::int64_t setup_seconds = 24 * 3600;
+  // The key reports may be encrypted to; none: only plain JSON is taken.
+  std::shared_ptr<IntakeKey> intake_key;
 };
 
 class App {

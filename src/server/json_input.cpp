@@ -8,10 +8,14 @@ tl::expected<json::Document, http::Response> parse_json_body(const http::Request
   if (request.media_type() != "application/json") {
     return tl::unexpected(http::error_response(415, "unsupported_media_type", "send the body as application/json"));
   }
+  return parse_json_object(request.body);
+}
+
+tl::expected<json::Document, http::Response> parse_json_object(std::string_view text) {
   json::ParseLimits limits;
-  limits.max_size = request.body.size() + 1;  // the daemon capped the body already
+  limits.max_size = text.size() + 1;  // the daemon capped the body already
   limits.max_depth = 16;
-  auto document = json::parse(std::string_view(request.body), limits);
+  auto document = json::parse(text, limits);
   if (!document) {
     return tl::unexpected(
         http::error_response(400, "malformed_json", "the body is not valid JSON: " + document.error().describe()));

@@ -26,6 +26,9 @@ namespace lotse::server {
 // The parsed body of `request`; its root is an object.
 tl::expected<json::Document, http::Response> parse_json_body(const http::Request& request);
 
+// `text` parsed as for a body (a decrypted body, say); its root is an object.
+tl::expected<json::Document, http::Response> parse_json_object(std::string_view text);
+
 // Typed access to the members of one JSON object, collecting errors.
 class JsonObject {
  public:

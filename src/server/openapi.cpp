@@ -40,7 +40,12 @@ void write_operation(JsonWriter& out, const http::Route& route) {
   if (!route.doc.request_media_types.empty()) {
     out.key("requestBody").begin_object().key("required").boolean(true).key("content").begin_object();
     for (const std::string& type : route.doc.request_media_types) {
-      out.key(type).begin_object().key("schema").begin_object().key("$ref").string(request_schema(route));
+      out.key(type).begin_object().key("schema").begin_object();
+      if (type == "application/pgp-encrypted") {
+        out.key("type").string("string").key("format").string("binary");  // an OpenPGP message
+      } else {
+        out.key("$ref").string(request_schema(route));
+      }
       out.end_object().end_object();
     }
     out.end_object().end_object();

@@ -246,6 +246,35 @@ TEST_P(Serve, DemoPrintsTheUrlAndOneAccountPerRoleThatLogsIn) {
   EXPECT_EQ(serve.stop(SIGTERM), 0);
 }
 
+TEST_P(Serve, PublishesTheIntakeKeyOfItsKeyring) {
+  const std::string keyring = url_.substr(url_.rfind('/') + 1) + "-intake-keys";
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("lotse-serve-" + std::to_string(::getpid()) + keyring);
+  auto generated = lotse::testing::run_lotse({"keys", "generate", "--name", "Example PSIRT intake", "--email",
+                                              "psirt@example.com", "--keyring", dir.string(), "--no-passphrase",
+                                              "--encryption-subkey"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  std::vector<std::string> args = database_args();
+  args.insert(args.end(), {"--intake-keyring", dir.string()});
+  ServeProcess serve(args);
+  const std::string base = serve.base_url();
+  ASSERT_FALSE(base.empty()) << serve.output();
+  const auto key = http_request("GET", base + "/api/v1/openpgp-key");
+  EXPECT_EQ(key.status, 200);
+  EXPECT_EQ(key.body, lotse::testing::read_text((dir / "public.asc").string()));
+  EXPECT_EQ(serve.stop(SIGTERM), 0);
+  // A signing-only keyring cannot take encrypted reports: refused at start.
+  auto signing = lotse::testing::run_lotse({"keys", "generate", "--name", "Signing", "--email", "s@example.com",
+                                            "--keyring", (dir / "signing").string(), "--no-passphrase"});
+  ASSERT_EQ(signing.exit_code, 0) << signing.err;
+  ServeProcess refused([&] {
+    std::vector<std::string> a = database_args();
+    a.insert(a.end(), {"--intake-keyring", (dir / "signing").string()});
+    return a;
+  }());
+  EXPECT_EQ(refused.stop(0), 2);
+  std::filesystem::remove_all(dir);
+}
+
 TEST(ServeUsage, RefusesBadListenAddressesAndAnUnreachableDatabase) {
   auto bad = lotse::testing::run_lotse({"serve", "--listen", "nonsense"});
   EXPECT_EQ(bad.exit_code, 2);

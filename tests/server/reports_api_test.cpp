@@ -5,6 +5,7 @@
 // with a JSON error and never changes the database.
 #include <regex>
 
+#include "openpgp/gpg.hpp"
 #include "openpgp/key.hpp"
 #include "server/served_app.hpp"
 
@@ -345,6 +346,80 @@ TEST_P(LimitedIntake, SubmissionsPerAddressAreRateLimited) {
   EXPECT_EQ(count("reports"), 3);
   clock_.advance(60);
   EXPECT_EQ(post_json("/api/v1/reports", minimal().dump()).status, 201);
+}
+
+// The CERT's intake key, made once per process (key generation is the
+// slow part).
+const openpgp::Key& intake_key() {
+  static const openpgp::Key key = [] {
+    openpgp::GenerateOptions options;
+    options.name = "Example PSIRT intake";
+    options.email = "psirt@example.com";
+    options.encryption_subkey = true;
+    return std::move(*openpgp::Key::generate(options));
+  }();
+  return key;
+}
+
+class EncryptedIntake : public ReportsApi {
+ protected:
+  AppConfig config() override {
+    AppConfig config = ReportsApi::config();
+    auto key = IntakeKey::create(intake_key(), {});
+    EXPECT_TRUE(key) << key.error();
+    if (key) config.intake_key = *key;
+    return config;
+  }
+  // `plaintext` encrypted by gpg to the key the server publishes.
+  std::string encrypt_to_published_key(const std::string& plaintext) {
+    const auto published = get("/api/v1/openpgp-key");
+    EXPECT_EQ(published.status, 200);
+    EXPECT_EQ(published.header("content-type"), "application/pgp-keys");
+    EXPECT_EQ(gpg_.import(published.body).exit_code, 0);
+    return gpg_.encrypt(plaintext, published.header("x-openpgp-fingerprint"));
+  }
+  lotse::testing::Gpg gpg_;
+};
+LOTSE_BOTH_BACKENDS(EncryptedIntake);
+
+TEST_P(EncryptedIntake, AReportEncryptedToThePublishedKeyRoundTrips) {
+  json report = minimal();
+  report["description"] = "Only for the CERT's eyes: <b>'; DROP TABLE reports;--";
+  report["attachments"] = json::array({{{"filename", "poc.txt"}, {"content_base64", "c2VjcmV0"}}});
+  const std::string message = encrypt_to_published_key(report.dump());
+  ASSERT_NE(message.find("BEGIN PGP MESSAGE"), std::string::npos);
+  const auto created = http_request("POST", base_ + "/api/v1/reports", {"Content-Type: application/pgp-encrypted"}, message);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const json followed = json::parse(get(std::string(json::parse(created.body)["follow_api_url"])).body);
+  EXPECT_EQ(followed["description"], report["description"]);
+  EXPECT_EQ(followed["attachments"][0]["size"], 6);
+}
+
+TEST_P(EncryptedIntake, UndecryptableOrInvalidPlaintextIsA422AndStoresNothing) {
+  auto post = [&](const std::string& body) {
+    return http_request("POST", base_ + "/api/v1/reports", {"Content-Type: application/pgp-encrypted"}, body);
+  };
+  expect_error(post("not a message"), 422, "undecryptable");
+  expect_error(post(""), 422, "undecryptable");
+  // To another key.
+  openpgp::GenerateOptions options;
+  options.name = "Someone else";
+  options.email = "else@example.org";
+  options.encryption_subkey = true;
+  auto other = openpgp::Key::generate(options);
+  ASSERT_TRUE(other);
+  ASSERT_EQ(gpg_.import(*other->export_public_armored()).exit_code, 0);
+  expect_error(post(gpg_.encrypt(minimal().dump(), other->fingerprint())), 422, "undecryptable");
+  // Decrypts, but the plaintext is no valid report.
+  expect_error(post(encrypt_to_published_key("{\"vendor\": ")), 400, "malformed_json");
+  expect_error(post(encrypt_to_published_key(json{{"vendor", 1}}.dump())), 422, "invalid_field");
+  EXPECT_EQ(count("reports"), 0);
+}
+
+TEST_P(ReportsApi, WithoutAnIntakeKeyEncryptedReportsAreRefused) {
+  expect_error(get("/api/v1/openpgp-key"), 404, "no_intake_key");
+  expect_error(http_request("POST", base_ + "/api/v1/reports", {"Content-Type: application/pgp-encrypted"}, "x"), 415,
+               "no_intake_key");
 }
 
 }  // namespace

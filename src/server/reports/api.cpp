@@ -55,7 +55,20 @@ namespace {
 
 http::Response submit(App& app, http::Request& request) {
   if (auto refused = intake_refusal(app, request)) return std::move(*refused);
-  auto document = parse_json_body(request);
+  tl::expected<json::Document, http::Response> document = tl::unexpected(http::Response{});
+  if (request.media_type() == "application/pgp-encrypted") {
+    const auto& key = app.config().intake_key;
+    if (!key) {
+      return http::error_response(415, "no_intake_key", "this server takes no encrypted reports; send application/json");
+    }
+    // The plaintext holds the attachments in base64 and the text fields.
+    const std::size_t max_plaintext = app.config().max_attachment_bytes / 3 * 4 + (2u << 20);
+    auto plaintext = key->decrypt(request.body, max_plaintext);
+    if (!plaintext) return http::error_response(422, "undecryptable", plaintext.error());
+    document = parse_json_object(*plaintext);
+  } else {
+    document = parse_json_body(request);
+  }
   if (!document) return std::move(document.error());
   auto submission = from_json(document->root(), attachment_limits(app));
   if (!submission) return invalid_fields(submission.error());
@@ -129,11 +142,26 @@ void register_routes(App& app, http::Router& router) {
   using http::Access;
   using http::RouteDoc;
   router.add("POST", "/api/v1/reports", [&app](http::Request& r) { return submit(app, r); },
-             RouteDoc{"Submit a vulnerability report (no account needed)", "submitReport", {"application/json"},
+             RouteDoc{"Submit a vulnerability report (no account needed); as application/pgp-encrypted: the JSON "
+                      "encrypted to the key of GET /api/v1/openpgp-key",
+                      "submitReport", {"application/json", "application/pgp-encrypted"},
                       {{201, "Stored: the tracking id and the secret follow link (shown only now)"},
                        {400, "Malformed JSON"}, {413, "Body too large"}, {415, "Not application/json"},
-                       {422, "A field is missing, unknown or invalid (named in the error)"},
+                       {422, "A field is missing, unknown or invalid (named in the error), or the encrypted body "
+                             "cannot be decrypted"},
                        {429, "Too many reports from this address"}},
+                      Access::public_, true});
+  router.add("GET", "/api/v1/openpgp-key",
+             [&app](http::Request&) {
+               const auto& key = app.config().intake_key;
+               if (!key) return http::error_response(404, "no_intake_key", "this server takes no encrypted reports");
+               http::Response response;
+               response.content_type = "application/pgp-keys";
+               response.body = key->public_armored();
+               return response.with_header("X-OpenPGP-Fingerprint", key->fingerprint());
+             },
+             RouteDoc{"The OpenPGP public key reports may be encrypted to (ASCII-armored)", "intakeKey", {},
+                      {{200, "The key (application/pgp-keys)"}, {404, "This server takes no encrypted reports"}},
                       Access::public_, true});
   router.add("GET", "/api/v1/reports", [&app](http::Request& r) { return list_reports(app, r); },
              RouteDoc{"List reports, newest first (limit, offset)", "listReports", {},
