@@ -297,6 +297,22 @@ TEST_P(ReportsApi, AMultipartFormCarriesAttachments) {
   ASSERT_EQ(report["attachments"].size(), 1u);  // the empty file input adds nothing
   EXPECT_EQ(report["attachments"][0]["filename"], "trace.bin");
   EXPECT_EQ(report["attachments"][0]["size"], 3000);
+
+  // Staff download the bytes as they were sent, never rendered inline.
+  const std::string path = "/api/v1/reports/" + std::string(match[1]) + "/attachments/" +
+                           std::to_string(report["attachments"][0]["id"].get<std::int64_t>());
+  const auto download = get(path, {bearer_for("admin")});
+  ASSERT_EQ(download.status, 200) << download.body;
+  EXPECT_EQ(download.body, file);
+  EXPECT_EQ(download.header("content-type"), "application/octet-stream");
+  EXPECT_EQ(download.header("content-disposition"), "attachment; filename*=UTF-8''trace.bin");
+  expect_error(get(path), 401, "not_authenticated");
+  expect_error(get(path, {bearer_for("reporter")}), 403, "forbidden");
+  expect_error(get(path + "0", {bearer_for("operator")}), 403, "forbidden");
+  const std::string admin = bearer_for("coordinator");
+  expect_error(get(path + "0", {admin}), 404, "unknown_attachment");
+  expect_error(get("/api/v1/reports/" + std::string(match[1]) + "/attachments/-1", {admin}), 404, "unknown_attachment");
+  expect_error(get("/api/v1/reports/LT-0000-0000/attachments/1", {admin}), 404, "unknown_attachment");
 }
 
 TEST_P(ReportsApi, AFormWithErrorsComesBackEscapedToBrowsersAndAsJsonToOthers) {

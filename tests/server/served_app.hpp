@@ -106,7 +106,8 @@ class ServedApp : public store::testing::BackendTest {
 
   // An API token of a new user with `role`: the Authorization header.
   std::string bearer_for(const std::string& role) {
-    const std::int64_t id = add_user(role + "@example.org", role, "correct horse battery staple");
+    const std::int64_t id =
+        add_user(role + std::to_string(++users_) + "@example.org", role, "correct horse battery staple");
     auto token = accounts::create_api_token(*database_, id, "test", kStart);
     EXPECT_TRUE(token);
     return "Authorization: Bearer " + (token ? token->token : "");
@@ -125,6 +126,7 @@ class ServedApp : public store::testing::BackendTest {
     return body;
   }
 
+  int users_ = 0;  // made by bearer_for
   ManualClock clock_{kStart};
   std::unique_ptr<store::Database> database_;
   std::unique_ptr<App> app_;

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <charconv>
 
 #include "server/accounts/auth.hpp"
@@ -44,7 +45,9 @@ std::string render_json(const StoredReport& report, bool for_staff) {
   out.key("reporter_openpgp_key").optional_string(s.reporter_openpgp_key);
   out.key("attachments").begin_array();
   for (const AttachmentInfo& a : report.attachments) {
-    out.begin_object().key("filename").string(a.filename).key("media_type").string(a.media_type);
+    out.begin_object();
+    if (for_staff) out.key("id").number(a.id);
+    out.key("filename").string(a.filename).key("media_type").string(a.media_type);
     out.key("size").number(a.size).end_object();
   }
   out.end_array().end_object();
@@ -95,6 +98,14 @@ std::optional<std::int64_t> integer_argument(const http::Request& request, std::
   return value;
 }
 
+// A positive integer path segment, or nullopt.
+std::optional<std::int64_t> integer_argument_text(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
 http::Response list_reports(App& app, http::Request& request) {
   auto user = accounts::require_role(app, request, {"admin", "coordinator"});
   if (!user) return std::move(user.error());
@@ -125,6 +136,37 @@ http::Response get_report(App& app, http::Request& request) {
   if (!report) return storage_failure("read the report", report.error());
   if (!*report) return unknown_report();
   return http::json_response(200, render_json(**report, true));
+}
+
+// The bytes of an attachment, always as application/octet-stream and as
+// a download: what a reporter uploaded is never rendered by the browser
+// (an "image/svg+xml" or "text/html" upload would run script otherwise).
+http::Response get_attachment(App& app, http::Request& request) {
+  auto user = accounts::require_role(app, request, {"admin", "coordinator"});
+  if (!user) return std::move(user.error());
+  const std::string tracking_id(request.param("tracking_id"));
+  auto id = integer_argument_text(request.param("attachment_id"));
+  auto unknown = [] { return http::error_response(404, "unknown_attachment", "no such attachment of this report"); };
+  if (!is_tracking_id(tracking_id) || !id) return unknown();
+  auto found = find_attachment(app.database(), tracking_id, *id);
+  if (!found) return storage_failure("read the attachment", found.error());
+  if (!*found) return unknown();
+  http::Response response;
+  response.content_type = "application/octet-stream";
+  response.body = std::move((*found)->content);
+  std::string encoded;  // RFC 6266/5987 filename*, percent-encoded UTF-8
+  for (const unsigned char c : (*found)->info.filename) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return response.with_header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)
+      .with_header("X-Lotse-Media-Type", (*found)->info.media_type);
 }
 
 http::Response follow(App& app, http::Request& request) {
@@ -172,6 +214,12 @@ void register_routes(App& app, http::Router& router) {
              RouteDoc{"One report by its tracking id", "getReport", {},
                       {{200, "The report"}, {401, "Not logged in"}, {403, "Not admin or coordinator"},
                        {404, "No such report"}},
+                      Access::user, true});
+  router.add("GET", "/api/v1/reports/{tracking_id}/attachments/{attachment_id}",
+             [&app](http::Request& r) { return get_attachment(app, r); },
+             RouteDoc{"An attachment's bytes, as a download (application/octet-stream)", "getAttachment", {},
+                      {{200, "The bytes"}, {401, "Not logged in"}, {403, "Not admin or coordinator"},
+                       {404, "No such attachment"}},
                       Access::user, true});
   router.add("GET", "/api/v1/follow/{tracking_id}/{secret}", [&app](http::Request& r) { return follow(app, r); },
              RouteDoc{"The reporter's view of a report, by its secret follow link", "followReport", {},

@@ -138,6 +138,28 @@ store::Result<std::optional<StoredReport>> find_by_follow_link(store::Database& 
   return std::optional<StoredReport>(std::move((*found)->first));
 }
 
+store::Result<std::optional<AttachmentContent>> find_attachment(store::Database& database,
+                                                                const std::string& tracking_id,
+                                                                std::int64_t attachment_id) {
+  std::optional<AttachmentContent> found;
+  auto done = database.with_transaction(
+      [&](Connection& c) -> store::Result<void> {
+        found.reset();
+        auto rows = c.query(
+            "SELECT a.id, a.filename, a.media_type, a.size, a.content FROM report_attachments a "
+            "JOIN reports r ON r.id = a.report_id WHERE r.tracking_id = $1 AND a.id = $2",
+            {tracking_id, attachment_id});
+        if (!rows) return tl::unexpected(rows.error());
+        if (rows->empty()) return {};
+        const Row& row = (*rows)[0];
+        found = AttachmentContent{AttachmentInfo{row.integer(0), row.text(1), row.text(2), row.integer(3)}, row.blob(4)};
+        return {};
+      },
+      store::TransactionMode::read);
+  if (!done) return tl::unexpected(done.error());
+  return found;
+}
+
 store::Result<std::vector<StoredReport>> list(store::Database& database, std::int64_t limit, std::int64_t offset) {
   std::vector<StoredReport> reports;
   auto done = database.with_transaction(

@@ -53,6 +53,16 @@ store::Result<std::optional<StoredReport>> find_by_follow_link(store::Database& 
                                                                 const std::string& tracking_id,
                                                                 const std::string& secret);
 
+struct AttachmentContent {
+  AttachmentInfo info;
+  std::string content;
+};
+
+// Attachment `attachment_id` of the report `tracking_id`, or nullopt.
+store::Result<std::optional<AttachmentContent>> find_attachment(store::Database& database,
+                                                                const std::string& tracking_id,
+                                                                std::int64_t attachment_id);
+
 // Up to `limit` reports, newest first, from `offset`.
 store::Result<std::vector<StoredReport>> list(store::Database& database, std::int64_t limit, std::int64_t offset);
 

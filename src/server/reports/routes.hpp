@@ -3,6 +3,7 @@
 //   POST /api/v1/reports                         submit (JSON), public, rate-limited
 //   GET  /api/v1/reports                         list, admin and coordinator
 //   GET  /api/v1/reports/{tracking_id}           one report, admin and coordinator
+//   GET  /api/v1/reports/{tracking_id}/attachments/{attachment_id}   its bytes, as a download
 //   GET  /api/v1/follow/{tracking_id}/{secret}   the reporter's view (the secret link)
 //   GET  /report, POST /report                   the HTML form (no JavaScript), public
 //   GET  /follow/{tracking_id}/{secret}          the reporter's page
