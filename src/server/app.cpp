@@ -15,7 +15,8 @@ App::App(store::Database& database, AppConfig config, Clock clock)
       config_(std::move(config)),
       clock_(std::move(clock)),
       login_failures_(config_.login, clock_),
-      intake_limiter_(config_.intake, clock_) {
+      intake_limiter_(config_.intake, clock_),
+      intake_writer_(database) {
   auto decoy = secrets::hash_password(secrets::random_token());
   if (decoy) decoy_password_hash_ = std::move(*decoy);
   pages::register_routes(*this, router_);

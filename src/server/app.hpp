@@ -21,6 +21,7 @@
 #include "server/http/router.hpp"
 #include "server/intake_key.hpp"
 #include "server/rate_limiter.hpp"
+#include "server/reports/intake_writer.hpp"
 #include "store/database.hpp"
 
 namespace lotse::server {
@@ -55,6 +56,8 @@ class App {
   std::int64_t now() const { return clock_(); }
   RateLimiter& login_failures() { return login_failures_; }
   RateLimiter& intake_limiter() { return intake_limiter_; }
+  // Where reports are written (batched commits, reports/intake_writer.hpp).
+  reports::IntakeWriter& intake_writer() { return intake_writer_; }
   // An argon2id hash of a random password, verified against when a login
   // names an unknown account, so that such a login costs the same time.
   const std::string& decoy_password_hash() const { return decoy_password_hash_; }
@@ -66,6 +69,7 @@ class App {
   RateLimiter login_failures_;
   RateLimiter intake_limiter_;
   std::string decoy_password_hash_;
+  reports::IntakeWriter intake_writer_;
   http::Router router_;
 };
 

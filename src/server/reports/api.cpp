@@ -75,7 +75,7 @@ http::Response submit(App& app, http::Request& request) {
   if (!document) return std::move(document.error());
   auto submission = from_json(document->root(), attachment_limits(app));
   if (!submission) return invalid_fields(submission.error());
-  auto created = insert(app.database(), *submission, app.now());
+  auto created = app.intake_writer().insert(*submission, app.now());
   if (!created) return storage_failure("store the report", created.error());
   const std::string path = follow_path(created->tracking_id, created->secret);
   JsonWriter out;

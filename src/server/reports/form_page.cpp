@@ -129,7 +129,7 @@ http::Response submit_form(App& app, http::Request& request) {
   const AttachmentLimits limits = attachment_limits(app);
   auto submission = from_form(*form, limits);
   if (!submission) return refuse(request, *form, submission.error(), limits);
-  auto created = insert(app.database(), *submission, app.now());
+  auto created = app.intake_writer().insert(*submission, app.now());
   if (!created) return storage_failure("store the report", created.error());
   const std::string link = app.config().public_url + follow_path(created->tracking_id, created->secret);
   std::string body = "<p>Thank you. Your report was received.</p>\n<p>Tracking id: <strong id=\"tracking-id\">" +

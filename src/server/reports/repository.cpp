@@ -87,34 +87,40 @@ bool is_tracking_id(std::string_view text) {
   return true;
 }
 
+store::Result<void> insert_row(Connection& c, const Submission& s, std::int64_t now, const std::string& tracking_id,
+                               const std::string& secret_hash) {
+  auto rows = c.query(
+      "INSERT INTO reports (tracking_id, secret_hash, anonymous, reporter_name, reporter_email, "
+      "reporter_organisation, reporter_phone, vendor, product, version, description, impact, "
+      "exploitation_known, already_public, planned_disclosure_date, credit_consent, credit_name, "
+      "reporter_openpgp_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+      "$15, $16, $17, $18, $19) RETURNING id",
+      {tracking_id, secret_hash, flag(s.anonymous), optional_value(s.reporter_name),
+       optional_value(s.reporter_email), optional_value(s.reporter_organisation), optional_value(s.reporter_phone),
+       s.vendor, s.product, s.version, s.description, s.impact, flag(s.exploitation_known),
+       flag(s.already_public), optional_value(s.planned_disclosure_date), flag(s.credit_consent),
+       optional_value(s.credit_name), optional_value(s.reporter_openpgp_key), now});
+  if (!rows) return tl::unexpected(rows.error());
+  const std::int64_t id = (*rows)[0].integer(0);
+  for (const Attachment& a : s.attachments) {
+    auto added = c.execute(
+        "INSERT INTO report_attachments (report_id, filename, media_type, size, content) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        {id, a.filename, a.media_type, static_cast<std::int64_t>(a.content.size()), store::Blob{a.content}});
+    if (!added) return tl::unexpected(added.error());
+  }
+  return {};
+}
+
+std::string new_tracking_id() { return "LT-" + secrets::random_code(4) + "-" + secrets::random_code(4); }
+
 store::Result<Created> insert(store::Database& database, const Submission& s, std::int64_t now) {
   const std::string secret = secrets::random_token();
   const std::string secret_hash = secrets::hash_token(secret);
   for (int attempt = 0;; ++attempt) {
-    const std::string tracking_id = "LT-" + secrets::random_code(4) + "-" + secrets::random_code(4);
-    auto done = database.with_transaction([&](Connection& c) -> store::Result<void> {
-      auto rows = c.query(
-          "INSERT INTO reports (tracking_id, secret_hash, anonymous, reporter_name, reporter_email, "
-          "reporter_organisation, reporter_phone, vendor, product, version, description, impact, "
-          "exploitation_known, already_public, planned_disclosure_date, credit_consent, credit_name, "
-          "reporter_openpgp_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-          "$15, $16, $17, $18, $19) RETURNING id",
-          {tracking_id, secret_hash, flag(s.anonymous), optional_value(s.reporter_name),
-           optional_value(s.reporter_email), optional_value(s.reporter_organisation),
-           optional_value(s.reporter_phone), s.vendor, s.product, s.version, s.description, s.impact,
-           flag(s.exploitation_known), flag(s.already_public), optional_value(s.planned_disclosure_date),
-           flag(s.credit_consent), optional_value(s.credit_name), optional_value(s.reporter_openpgp_key), now});
-      if (!rows) return tl::unexpected(rows.error());
-      const std::int64_t id = (*rows)[0].integer(0);
-      for (const Attachment& a : s.attachments) {
-        auto added = c.execute(
-            "INSERT INTO report_attachments (report_id, filename, media_type, size, content) "
-            "VALUES ($1, $2, $3, $4, $5)",
-            {id, a.filename, a.media_type, static_cast<std::int64_t>(a.content.size()), store::Blob{a.content}});
-        if (!added) return tl::unexpected(added.error());
-      }
-      return {};
-    });
+    const std::string tracking_id = new_tracking_id();
+    auto done = database.with_transaction(
+        [&](Connection& c) -> store::Result<void> { return insert_row(c, s, now, tracking_id, secret_hash); });
     if (done) return Created{tracking_id, secret};
     if (done.error().kind != store::Error::Kind::unique_violation || attempt >= 4) return tl::unexpected(done.error());
   }

@@ -44,6 +44,15 @@ struct Created {
 // Stores `submission` at time `now`; committed when this returns a value.
 store::Result<Created> insert(store::Database& database, const Submission& submission, std::int64_t now);
 
+// The statements of insert() inside a transaction the caller runs (the
+// batching IntakeWriter): the report row with `tracking_id` and
+// `secret_hash`, and its attachments.
+store::Result<void> insert_row(store::Connection& connection, const Submission& submission, std::int64_t now,
+                               const std::string& tracking_id, const std::string& secret_hash);
+
+// A fresh random tracking id.
+std::string new_tracking_id();
+
 // The report with `tracking_id`, or nullopt.
 store::Result<std::optional<StoredReport>> find(store::Database& database, const std::string& tracking_id);
 
