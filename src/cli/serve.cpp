@@ -61,6 +61,7 @@ struct ServeArgs {
   std::string admin_password_env;
   bool demo = false;
   std::string intake_keyring;
+  std::vector<std::string> trusted_proxies;
   std::string intake_passphrase_env;
 };
 
@@ -184,6 +185,7 @@ int run_serve(const ServeArgs& args) {
   options.max_body_bytes = args.max_body_mib << 20;
   options.max_connections = args.max_connections;
   options.idle_timeout = std::chrono::seconds(args.idle_timeout);
+  options.trusted_proxies = args.trusted_proxies;
 
   server::AppConfig config;
   if (!args.intake_keyring.empty()) {
@@ -257,6 +259,8 @@ Action configure_serve(CLI::App& app) {
                  "/api/v1/openpgp-key");
   app.add_option("--intake-passphrase-env", args->intake_passphrase_env,
                  "environment variable holding the passphrase of the intake key");
+  app.add_option("--trusted-proxy", args->trusted_proxies,
+                 "address of a reverse proxy whose X-Forwarded-For names the client (repeatable)");
   app.add_flag("--demo", args->demo, "seed an empty database with one account per role and a sample report, and print them");
   return [args]() -> int { return run_serve(*args); };
 }

@@ -159,6 +159,10 @@ TEST_P(Accounts, BadLoginInputIsA4xxWithAJsonError) {
                "invalid_credentials");
   expect_error(post_json("/api/v1/session", json{{"email", "' OR 1=1 --"}, {"password", "' OR 1=1 --"}}.dump()), 401,
                "invalid_credentials");
+  expect_error(post_json("/api/v1/session", json{{"email", std::string(255, 'e')}, {"password", kPassword}}.dump()), 422,
+               "invalid_field");
+  expect_error(post_json("/api/v1/session", json{{"email", "c@example.org"}, {"password", std::string(4097, 'p')}}.dump()),
+               422, "invalid_field");
   expect_error(http_request("POST", base_ + "/api/v1/session", {"Content-Type: text/plain"}, "x"), 415,
                "unsupported_media_type");
   EXPECT_EQ(count("sessions"), 0);

@@ -32,6 +32,7 @@ class DaemonTest : public ::testing::Test {
                   return json_response(200, "{\"slow\":true}");
                 },
                 {});
+    router_.add("GET", "/client", [](Request& r) { return json_response(200, r.client_address); }, {});
     router_.add("GET", "/query", [](Request& r) { return json_response(200, std::string(r.query_value("q").value_or("-"))); }, {});
     DaemonOptions options;
     options.port = 0;
@@ -130,6 +131,25 @@ TEST_F(DaemonTest, StopLetsARequestInFlightFinishThenRefusesConnections) {
   const HttpResponse after = http_request("GET", base_ + "/ok");
   EXPECT_EQ(after.status, 0);
   EXPECT_FALSE(after.error.empty());
+}
+
+TEST_F(DaemonTest, XForwardedForIsIgnoredFromUntrustedPeers) {
+  EXPECT_EQ(http_request("GET", base_ + "/client", {"X-Forwarded-For: 203.0.113.7"}).body, "127.0.0.1");
+}
+
+TEST(DaemonProxy, ATrustedProxyNamesTheClient) {
+  Router router;
+  router.add("GET", "/client", [](Request& r) { return json_response(200, r.client_address); }, {});
+  DaemonOptions options;
+  options.port = 0;
+  options.trusted_proxies = {"127.0.0.1"};
+  auto daemon = Daemon::start(options, router);
+  ASSERT_TRUE(daemon) << daemon.error();
+  const std::string url = "http://127.0.0.1:" + std::to_string((*daemon)->port()) + "/client";
+  EXPECT_EQ(http_request("GET", url, {"X-Forwarded-For: 198.51.100.1, 203.0.113.7"}).body, "203.0.113.7");
+  EXPECT_EQ(http_request("GET", url, {"X-Forwarded-For: 2001:db8::1"}).body, "2001:db8::1");
+  EXPECT_EQ(http_request("GET", url, {"X-Forwarded-For: <script>"}).body, "127.0.0.1");
+  EXPECT_EQ(http_request("GET", url).body, "127.0.0.1");
 }
 
 TEST(DaemonStart, RefusesBadAddressesAndTakenPorts) {

@@ -42,6 +42,9 @@ http::Response login(App& app, http::Request& request) {
   auto password = input.text("password");
   if (!email) input.add_error("email", "is required");
   if (!password) input.add_error("password", "is required");
+  // Bounded before they become rate-limit keys (memory per key).
+  if (email && email->size() > 254) input.add_error("email", "must be at most 254 bytes long");
+  if (password && password->size() > 4096) input.add_error("password", "must be at most 4096 bytes long");
   if (!input.errors().empty()) return invalid_fields(input.errors());
   const std::string account_key = "login account " + normalise_email(*email);
   const std::string address_key = "login address " + request.client_address;

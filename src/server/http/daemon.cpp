@@ -96,6 +96,19 @@ struct Callbacks {
     MHD_get_connection_values_n(connection, MHD_HEADER_KIND, &collect_header, exchange.get());
     MHD_get_connection_values_n(connection, MHD_GET_ARGUMENT_KIND, &collect_argument, exchange.get());
     request.client_address = client_address(connection);
+    const auto& proxies = daemon.options_.trusted_proxies;
+    if (std::find(proxies.begin(), proxies.end(), request.client_address) != proxies.end()) {
+      if (auto forwarded = request.header("x-forwarded-for")) {
+        std::string_view last = forwarded->substr(forwarded->rfind(',') == std::string_view::npos ? 0 : forwarded->rfind(',') + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+        const std::string candidate(last);
+        in6_addr parsed{};
+        if (inet_pton(AF_INET, candidate.c_str(), &parsed) == 1 || inet_pton(AF_INET6, candidate.c_str(), &parsed) == 1) {
+          request.client_address = candidate;
+        }
+      }
+    }
     daemon.in_flight_.fetch_add(1);
     Daemon::Exchange* raw = exchange.release();
     *con_cls = raw;  // freed in completed(), whatever happens next

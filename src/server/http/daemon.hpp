@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -51,6 +52,11 @@ struct DaemonOptions {
   unsigned max_connections_per_client = 64;  // 0: no per-address limit
   std::chrono::seconds idle_timeout{30};
   std::chrono::milliseconds shutdown_grace{10000};
+  // Addresses of reverse proxies (nginx in front for TLS) whose
+  // X-Forwarded-For is believed: for their requests the client is the last
+  // address that header names (rate limits count per real client). From
+  // anyone else the header is ignored.
+  std::vector<std::string> trusted_proxies;
   // A socket already bound and listening (bind_listener()): served instead
   // of binding address:port, and owned by the daemon from start() on.
   int listen_fd = -1;
