@@ -6,7 +6,8 @@
 // First run: `--bootstrap-admin EMAIL` creates the CERT's organisation and
 // its admin when the database has no account yet, with the password from
 // the environment variable --admin-password-env names, or else prints a
-// one-time setup token (valid 24 h) for POST /api/v1/setup. There is no
+// one-time setup link (/setup/TOKEN, valid 24 h; the token also works with
+// POST /api/v1/setup). There is no
 // default password. `--demo` seeds an empty database with one account per
 // role (random passwords, printed) and a sample report (server/demo.hpp).
 // `--intake-keyring DIR` (a keyring from `lotse keys generate
@@ -119,9 +120,8 @@ bool bootstrap(store::Database& database, const ServeArgs& args, const server::A
   }
   std::cout << "lotse serve: created the admin " << email << " of " << args.organisation << "\n";
   if (outcome->setup_token) {
-    std::cout << "lotse serve: set the admin's password within 24 hours (the token works once):\n"
-              << "  curl -X POST " << config.public_url << "/api/v1/setup -H 'Content-Type: application/json' "
-              << "-d '{\"token\": \"" << *outcome->setup_token << "\", \"password\": \"...\"}'\n";
+    std::cout << "lotse serve: set the admin's password within 24 hours; the link works once:\n  "
+              << config.public_url << "/setup/" << *outcome->setup_token << "\n";
   }
   return true;
 }

@@ -208,7 +208,7 @@ TEST_P(Serve, BootstrapsTheFirstAdminFromAnEnvironmentVariableOnlyOnce) {
   EXPECT_EQ(twice.stop(0) , 2) << twice.output();  // signal 0: only waits for it to exit
 }
 
-TEST_P(Serve, WithoutAPasswordPrintsAOneTimeSetupToken) {
+TEST_P(Serve, WithoutAPasswordPrintsAOneTimeSetupLinkThatAFormPostUses) {
   std::vector<std::string> args = database_args();
   args.insert(args.end(), {"--bootstrap-admin", "admin@cert.example"});
   ServeProcess serve(args);
@@ -216,10 +216,19 @@ TEST_P(Serve, WithoutAPasswordPrintsAOneTimeSetupToken) {
   ASSERT_FALSE(base.empty()) << serve.output();
   std::smatch match;
   const std::string output = serve.output();
-  ASSERT_TRUE(std::regex_search(output, match, std::regex("\"token\": \"([A-Za-z0-9_-]{43})\""))) << output;
-  const auto set = http_request("POST", base + "/api/v1/setup", {"Content-Type: application/json"},
-                                json{{"token", match[1]}, {"password", "a long enough password"}}.dump());
+  ASSERT_TRUE(std::regex_search(output, match, std::regex("(http://\\S+/setup/[A-Za-z0-9_-]{43})\n"))) << output;
+  const std::string link = match[1];
+  const auto page = http_request("GET", link);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<form method=\"post\""), std::string::npos);
+  const std::string form = "password=a+long+enough+password&password_repeat=a+long+enough+password";
+  const auto set = http_request("POST", link, {"Content-Type: application/x-www-form-urlencoded", "Accept: text/html"}, form);
   EXPECT_EQ(set.status, 200) << set.body;
+  const auto again = http_request("POST", link, {"Content-Type: application/x-www-form-urlencoded"}, form);
+  EXPECT_EQ(again.status, 404) << again.body;
+  const auto login = http_request("POST", base + "/api/v1/session", {"Content-Type: application/json"},
+                                  json{{"email", "admin@cert.example"}, {"password", "a long enough password"}}.dump());
+  EXPECT_EQ(login.status, 201) << login.body;
   EXPECT_EQ(serve.stop(SIGTERM), 0);
 }
 

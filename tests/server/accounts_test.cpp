@@ -73,6 +73,33 @@ TEST_P(Accounts, BootstrapWithoutAPasswordGivesASetupTokenThatWorksOnce) {
   login("admin@cert.example", kPassword);
 }
 
+TEST_P(Accounts, TheSetupPageSetsThePasswordWithAPlainFormPost) {
+  auto outcome = accounts::bootstrap_admin(*database_, "admin@cert.example", "CERT", std::nullopt, kStart, 3600);
+  ASSERT_TRUE(outcome && outcome->setup_token);
+  const std::string path = "/setup/" + *outcome->setup_token;
+  const auto page = get(path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"" + path + "\""), std::string::npos);
+  auto post = [&](const std::string& body, std::vector<std::string> headers = {}) {
+    headers.push_back("Content-Type: application/x-www-form-urlencoded");
+    return http_request("POST", base_ + path, headers, body);
+  };
+  expect_error(post("password=short&password_repeat=short"), 422, "invalid_field");
+  expect_error(post("password=twelve+chars+ok&password_repeat=other+twelve+chars"), 422, "invalid_field");
+  const auto differ = post("password=twelve+chars+ok&password_repeat=other+twelve+chars", {"Accept: text/html"});
+  EXPECT_EQ(differ.status, 422);
+  EXPECT_NE(differ.body.find("The two passwords differ."), std::string::npos);
+  expect_error(post("password=%zz"), 400, "malformed_form");
+  expect_error(http_request("POST", base_ + "/setup/forged", {"Content-Type: application/x-www-form-urlencoded"},
+                            "password=twelve+chars+ok&password_repeat=twelve+chars+ok"),
+               404, "unknown_setup_token");
+  EXPECT_EQ(post("password=twelve+chars+ok&password_repeat=twelve+chars+ok").status, 200);
+  login("admin@cert.example", "twelve chars ok");
+  // The page escapes what it echoes.
+  const auto hostile = get("/setup/%3Cscript%3E");
+  EXPECT_EQ(hostile.body.find("<script>"), std::string::npos);
+}
+
 TEST_P(Accounts, ASetupTokenExpires) {
   auto outcome = accounts::bootstrap_admin(*database_, "admin@cert.example", "CERT", std::nullopt, kStart, 3600);
   ASSERT_TRUE(outcome && outcome->setup_token);

@@ -161,6 +161,7 @@ void register_routes(App& app, http::Router& router) {
                       {{200, "Password set"}, {404, "Unknown, used or expired setup token"},
                        {422, "Password too short or too long"}},
                       Access::public_, true});
+  register_setup_pages(app, router);
 }
 
 }  // namespace lotse::server::accounts

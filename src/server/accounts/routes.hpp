@@ -5,6 +5,7 @@
 //   GET    /api/v1/me        the caller
 //   POST   /api/v1/tokens    a new API token for the caller (shown once)
 //   POST   /api/v1/setup     first-run: set the admin's password with the setup token
+//   GET/POST /setup/{token}  the same as an HTML form (setup_page.cpp): the link the CLI prints
 //
 // Failed logins count per account and per client address
 // (AppConfig::login); past the limit every login of that account or address
@@ -19,6 +20,9 @@ namespace lotse::server::accounts {
 
 // Adds the routes above to `router`; the handlers use `app`.
 void register_routes(App& app, http::Router& router);
+
+// The HTML setup page (setup_page.cpp); register_routes() calls it.
+void register_setup_pages(App& app, http::Router& router);
 
 // An e-mail address as accounts store it: ASCII letters lower-cased.
 std::string normalise_email(std::string_view email);

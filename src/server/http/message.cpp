@@ -50,6 +50,11 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
   return std::nullopt;
 }
 
+bool Request::accepts_html() const {
+  auto accept = header("accept");
+  return accept && accept->find("text/html") != std::string_view::npos;
+}
+
 std::string Request::media_type() const {
   auto type = header("content-type");
   if (!type) return {};

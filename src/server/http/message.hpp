@@ -35,6 +35,10 @@ struct Request {
   std::string_view param(std::string_view name) const;
   // The value of cookie `name` in the Cookie header, if sent.
   std::optional<std::string> cookie(std::string_view name) const;
+  // Whether the client is a browser that wants HTML answers (its Accept
+  // names text/html): pages answer such clients with pages, others with
+  // the JSON errors of the API.
+  bool accepts_html() const;
   // The media type of the body without parameters, lower-case
   // ("application/json"); empty without a Content-Type.
   std::string media_type() const;

@@ -44,11 +44,6 @@ std::string_view label_of(std::string_view name) {
   return name;
 }
 
-bool wants_html(const http::Request& request) {
-  auto accept = request.header("accept");
-  return accept && accept->find("text/html") != std::string_view::npos;
-}
-
 std::string errors_for(const Errors& errors, std::string_view name) {
   std::string out;
   for (const http::FieldError& e : errors) {
@@ -109,7 +104,7 @@ http::Response show_form(App& app, http::Request&) {
 
 http::Response refuse(const http::Request& request, const http::Form& form, const Errors& errors,
                       const AttachmentLimits& limits) {
-  if (wants_html(request)) return http::html_response(422, form_page(form, errors, limits));
+  if (request.accepts_html()) return http::html_response(422, form_page(form, errors, limits));
   return invalid_fields(errors);
 }
 
