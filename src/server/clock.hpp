@@ -26,7 +26,9 @@ inline Clock system_clock() {
 class ManualClock {
  public:
   explicit ManualClock(std::int64_t start) : now_(start) {}
+  // Moves time forward (sessions expire, rate-limit windows pass).
   void advance(std::int64_t seconds) { now_ += seconds; }
+  // A Clock reading this one; REQUIRES: this outlives it.
   Clock clock() {
     return [this] { return now_.load(); };
   }

@@ -28,6 +28,7 @@ class IntakeKey {
   static tl::expected<std::shared_ptr<IntakeKey>, std::string> create(const openpgp::Key& key,
                                                                       const openpgp::Passphrase& passphrase);
 
+  // What GET /api/v1/openpgp-key serves, and the key's fingerprint.
   const std::string& public_armored() const { return public_armored_; }
   const std::string& fingerprint() const { return fingerprint_; }
 

@@ -18,11 +18,14 @@ namespace lotse::server {
 
 class JsonWriter {
  public:
+  // Open and close an object or array (commas between members are ours).
   JsonWriter& begin_object();
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
+  // The name of the next member; REQUIRES: inside an object.
   JsonWriter& key(std::string_view name);
+  // Scalars: strings escaped (bad UTF-8 replaced), integers exact.
   JsonWriter& string(std::string_view text);
   JsonWriter& number(std::int64_t value);
   JsonWriter& boolean(bool value);

@@ -42,6 +42,7 @@ class RateLimiter {
   // Forgets `key` (a successful login clears its failures).
   void reset(std::string_view key);
 
+  // The configured limit (for messages and tests).
   const RateLimit& limit() const { return limit_; }
 
  private:
