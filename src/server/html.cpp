@@ -23,7 +23,7 @@ std::string page(std::string_view title, std::string_view body) {
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   out += escape(title);
-  out += " - Lotse</title>\n</head>\n<body>\n<main>\n<h1>";
+  out += " - Lotse</title>\n<link rel=\"stylesheet\" href=\"/static/lotse.css\">\n</head>\n<body>\n<main>\n<h1>";
   out += escape(title);
   out += "</h1>\n";
   out += body;

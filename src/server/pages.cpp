@@ -3,8 +3,29 @@
 #include "server/html.hpp"
 
 namespace lotse::server::pages {
+namespace {
+
+// The one stylesheet of the pages (served as a static file: the
+// Content-Security-Policy allows styles from 'self' only, no inline ones).
+constexpr const char* kStylesheet = R"css(body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
+input[type=text], input[type=email], input[type=date], input[type=password], textarea { width: 100%; box-sizing: border-box; padding: 0.4rem; font: inherit; }
+button { font: inherit; padding: 0.5rem 1.2rem; }
+.error { color: #a00000; font-weight: 600; }
+dt { font-weight: 600; margin-top: 0.6rem; }
+dd { margin-left: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+)css";
+
+}  // namespace
 
 void register_routes(App& app, http::Router& router) {
+  router.add("GET", "/static/lotse.css",
+             [](http::Request&) {
+               http::Response response;
+               response.content_type = "text/css; charset=utf-8";
+               response.body = kStylesheet;
+               return response;
+             },
+             http::RouteDoc{"The stylesheet of the pages", "stylesheet", {}, {{200, "CSS"}}, http::Access::public_, false});
   router.add("GET", "/",
              [](http::Request&) {
                return http::html_response(

@@ -1,5 +1,5 @@
-// The pages that belong to no area: the start page ("/") and the API's
-// health check. Thread safety: handlers are stateless.
+// The pages that belong to no area: the start page ("/"), the pages'
+// stylesheet (/static/lotse.css) and the API's health check. Thread safety: handlers are stateless.
 #pragma once
 
 #include "server/app.hpp"
@@ -7,7 +7,7 @@
 
 namespace lotse::server::pages {
 
-// Adds "GET /" and "GET /api/v1/health" to `router`.
+// Adds "GET /", the stylesheet and "GET /api/v1/health" to `router`.
 void register_routes(App& app, http::Router& router);
 
 }  // namespace lotse::server::pages

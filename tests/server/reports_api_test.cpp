@@ -245,6 +245,12 @@ TEST_P(ReportsApi, TheHtmlFormWorksWithAPlainPostAndTheApiReturnsTheReport) {
   EXPECT_EQ(form.header("content-type"), "text/html; charset=utf-8");
   EXPECT_NE(form.body.find("<form method=\"post\" action=\"/report\""), std::string::npos);
   EXPECT_EQ(form.body.find("<script"), std::string::npos);
+  EXPECT_EQ(form.body.find("style="), std::string::npos);  // CSP: styles only from the stylesheet
+  EXPECT_NE(form.body.find("href=\"/static/lotse.css\""), std::string::npos);
+  const auto css = get("/static/lotse.css");
+  EXPECT_EQ(css.status, 200);
+  EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
+  EXPECT_NE(css.body.find(".error"), std::string::npos);
 
   using lotse::testing::url_encode;
   const std::string body = "reporter_name=" + url_encode("Bob <b>") + "&reporter_email=bob%40example.org" +
