@@ -15,6 +15,8 @@ LOTSE_PACKAGES=(
   librnp-dev                          # OpenPGP keys and signatures (requirement 19)
   libssl-dev                          # SHA-256/SHA-512 of published documents (requirement 18)
   libsqlite3-dev libpq-dev postgresql # storage: SQLite (embedded), PostgreSQL client + a real server for the tests
+  libmicrohttpd-dev                   # lotse serve: the HTTP server
+  libsodium-dev                       # lotse serve: argon2id password hashes, random secrets, BLAKE2b token hashes
 )
 
 missing=()

@@ -35,5 +35,6 @@ Action configure_validate(CLI::App& app);
 Action configure_keys(CLI::App& app);
 Action configure_publish(CLI::App& app);
 Action configure_check(CLI::App& app);
+Action configure_serve(CLI::App& app);
 
 }  // namespace lotse::cli

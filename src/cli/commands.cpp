@@ -17,6 +17,7 @@ std::span<const CommandSpec> commands() {
       {"publish", "Publish advisories as a CSAF provider tree (static files for a web server)",
        &configure_publish},
       {"check", "Check a CSAF provider against the distribution requirements (CSAF 2.0 section 7)", &configure_check},
+      {"serve", "Run the platform: report intake, accounts and the JSON API (HTTP)", &configure_serve},
   };
   return kCommands;
 }

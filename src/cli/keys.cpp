@@ -34,6 +34,7 @@ struct KeysArgs {
   std::string passphrase_file;
   bool no_passphrase = false;
   unsigned expire_days = 0;
+  bool encryption_subkey = false;
   bool force = false;
   // import
   std::string file;
@@ -90,6 +91,7 @@ int run_generate(const KeysArgs& args) {
   options.email = args.email;
   options.algorithm = *algorithm;
   options.expiration_seconds = args.expire_days * 86400u;
+  options.encryption_subkey = args.encryption_subkey;
   auto key = openpgp::Key::generate(options);
   if (!key) return fail(1, key.error());
   if (!passphrase.empty()) {
@@ -161,6 +163,8 @@ Action configure_keys(CLI::App& app) {
                                   "Store the secret key unprotected (file mode 0600 only)");
   env->excludes(file)->excludes(none);
   file->excludes(none);
+  generate->add_flag("--encryption-subkey", args->encryption_subkey,
+                     "Also an encryption subkey (for a report intake key: `lotse serve --intake-keyring`)");
   generate->add_flag("--force", args->force, "Replace a key already in the keyring");
   add_keyring(*generate, *args);
 

@@ -126,6 +126,18 @@ tl::expected<Key, std::string> Key::generate(const GenerateOptions& options) {
   if (rc == RNP_SUCCESS) rc = rnp_op_generate_get_key(op.get(), &raw_key);
   if (rc != RNP_SUCCESS) return tl::unexpected(rnp::error("cannot generate a key", rc));
   state->primary.reset(raw_key);
+  op.reset();
+  if (options.encryption_subkey) {
+    rnp_op_generate_t raw_sub = nullptr;
+    rc = rnp_op_generate_subkey_create(&raw_sub, state->ffi.get(), raw_key, rsa ? RNP_ALGNAME_RSA : RNP_ALGNAME_ECDH);
+    rnp::GenerateOp sub(raw_sub);
+    if (rc == RNP_SUCCESS) rc = rsa ? rnp_op_generate_set_bits(sub.get(), 4096) : rnp_op_generate_set_curve(sub.get(), "Curve25519");
+    if (rc == RNP_SUCCESS) rc = rnp_op_generate_set_hash(sub.get(), RNP_ALGNAME_SHA512);
+    if (rc == RNP_SUCCESS) rc = rnp_op_generate_add_usage(sub.get(), "encrypt");
+    if (rc == RNP_SUCCESS) rc = rnp_op_generate_set_expiration(sub.get(), options.expiration_seconds);
+    if (rc == RNP_SUCCESS) rc = rnp_op_generate_execute(sub.get());
+    if (rc != RNP_SUCCESS) return tl::unexpected(rnp::error("cannot generate the encryption subkey", rc));
+  }
   auto fingerprint = rnp::get_string(rnp_key_get_fprint, raw_key, "cannot read the fingerprint");
   if (!fingerprint) return tl::unexpected(fingerprint.error());
   state->fingerprint = std::move(*fingerprint);

@@ -38,6 +38,9 @@ struct GenerateOptions {
   KeyAlgorithm algorithm = KeyAlgorithm::ed25519;
   // Seconds from creation until the key expires; 0: never.
   std::uint32_t expiration_seconds = 0;
+  // Also an encryption subkey (Curve25519 ECDH, or RSA-4096 for rsa4096),
+  // for a key that people encrypt to: a CERT's report intake key.
+  bool encryption_subkey = false;
 };
 
 struct KeyInfo {
@@ -57,8 +60,9 @@ class Key {
   // opaque outside this module.
   struct State;
 
-  // A new signing key (primary key only, usable for signing and
-  // certification), unprotected: protect() it before storing it.
+  // A new signing key (a primary key usable for signing and certification,
+  // with an encryption subkey when asked), unprotected: protect() it before
+  // storing it.
   // Errors: a name or email that does not make a sane user id.
   static tl::expected<Key, std::string> generate(const GenerateOptions& options);
 
@@ -100,6 +104,7 @@ class Key {
 
  private:
   friend class Signer;
+  friend class Decryptor;
   explicit Key(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };

@@ -83,6 +83,16 @@ CREATE TABLE report_attachments (
 ){{strict}};
 CREATE INDEX report_attachments_report ON report_attachments (report_id);
 )sql"},
+    {2, "first-run setup links, report listing order", R"sql(
+CREATE TABLE setup_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_id {{int}} NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at {{int}} NOT NULL,
+  expires_at {{int}} NOT NULL
+){{strict}};
+CREATE INDEX setup_tokens_user ON setup_tokens (user_id);
+CREATE INDEX reports_created ON reports (created_at, id);
+)sql"},
 };
 
 constexpr const char* kSchemaVersionTable =

@@ -158,6 +158,17 @@ class Gpg {
     return slurp(file);
   }
 
+  // `plaintext` encrypted by gpg to the imported key `fingerprint`
+  // (ASCII-armored), as a reporter would send it.
+  std::string encrypt(const std::string& plaintext, const std::string& fingerprint) {
+    const fs::path in = dir_ / ("plain" + std::to_string(files_++));
+    write_bytes(in, plaintext);
+    const fs::path out = in.string() + ".asc";
+    run({"--trust-model", "always", "--armor", "--recipient", fingerprint, "--output", out.string(), "--encrypt",
+         in.string()});
+    return slurp(out);
+  }
+
   // A detached armored signature made by gpg with its (only) key.
   std::string sign(const std::string& document) {
     const fs::path doc = dir_ / ("tosign" + std::to_string(files_++));
