@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The main job: set up, build, and validate the example advisories kept in
+# The main job: set up, build, validate the example advisories kept in
 # examples/ (the valid ones must pass; the invalid ones show what findings
-# look like). Becomes `lotse serve --demo` when the platform exists.
+# look like), then run the platform with demo data: `lotse serve --demo`
+# prints its URL and one account per role, and serves until Ctrl-C.
+# LOTSE_DEMO_LISTEN (default 127.0.0.1:8080) and LOTSE_DEMO_DATA (default
+# build/demo, emptied at every run: --demo seeds only an empty database).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,3 +21,10 @@ if [ "$status" -ne 1 ]; then
   exit 1
 fi
 echo "== done: examples validated"
+
+listen=${LOTSE_DEMO_LISTEN:-127.0.0.1:8080}
+data=${LOTSE_DEMO_DATA:-build/demo}
+rm -rf "$data"
+mkdir -p "$data"
+echo "== lotse serve --demo --listen $listen --data-dir $data (Ctrl-C stops it)"
+exec ./build/main/lotse serve --demo --listen "$listen" --data-dir "$data"
