@@ -44,6 +44,23 @@ std::optional<std::string> JsonObject::text(std::string_view name) {
   return std::string(value->as_string());
 }
 
+std::optional<std::int64_t> JsonObject::integer(std::string_view name) {
+  const json::Value* value = object_.find(name);
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_number() || !value->is_integer()) {
+    add_error(std::string(name), value->is_number() ? "must be an integer"
+                                                    : "must be an integer, not " + std::string(json::type_name(value->type())));
+    return std::nullopt;
+  }
+  const double number = value->as_double();
+  // 2^63 is exact as a double; everything below it converts.
+  if (!(number >= -9223372036854775808.0 && number < 9223372036854775808.0)) {
+    add_error(std::string(name), "is out of range");
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(number);
+}
+
 bool JsonObject::flag(std::string_view name, bool fallback) {
   const json::Value* value = object_.find(name);
   if (value == nullptr || value->is_null()) return fallback;

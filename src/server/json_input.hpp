@@ -10,6 +10,7 @@
 // Thread safety: a JsonObject is used by one thread.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -39,6 +40,9 @@ class JsonObject {
   void allow_only(std::initializer_list<std::string_view> known);
   // A string member; nullopt when absent or null. Another type: an error.
   std::optional<std::string> text(std::string_view name);
+  // An integer member (ids); nullopt when absent or null. Another type, a
+  // fraction or a value outside int64: an error.
+  std::optional<std::int64_t> integer(std::string_view name);
   // A boolean member; `fallback` when absent or null.
   bool flag(std::string_view name, bool fallback = false);
   // The member's value when it is an array (absent or null: nullptr).

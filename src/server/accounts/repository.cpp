@@ -1,5 +1,6 @@
 #include "server/accounts/repository.hpp"
 
+#include "server/accounts/directory.hpp"
 #include "server/secrets.hpp"
 
 namespace lotse::server::accounts {
@@ -133,12 +134,9 @@ store::Result<BootstrapOutcome> bootstrap_admin(store::Database& database, const
     outcome.created = true;
     outcome.user_id = (*user)[0].integer(0);
     if (!password_hash) {
-      const std::string token = secrets::random_token();
-      auto added = c.execute(
-          "INSERT INTO setup_tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-          {secrets::hash_token(token), outcome.user_id, now, now + setup_lifetime});
-      if (!added) return tl::unexpected(added.error());
-      outcome.setup_token = token;
+      auto token = add_setup_token(c, outcome.user_id, now, setup_lifetime);
+      if (!token) return tl::unexpected(token.error());
+      outcome.setup_token = std::move(*token);
     }
     return {};
   });

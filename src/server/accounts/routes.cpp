@@ -162,6 +162,7 @@ void register_routes(App& app, http::Router& router) {
                        {422, "Password too short or too long"}},
                       Access::public_, true});
   register_setup_pages(app, router);
+  register_admin_routes(app, router);
 }
 
 }  // namespace lotse::server::accounts

@@ -7,6 +7,15 @@
 //   POST   /api/v1/setup     first-run: set the admin's password with the setup token
 //   GET/POST /setup/{token}  the same as an HTML form (setup_page.cpp): the link the CLI prints
 //
+// and, in admin_routes.cpp, managing the directory (admins; coordinators may read):
+//
+//   GET    /api/v1/organisations        list      POST /api/v1/organisations  create (name, kind)
+//   GET    /api/v1/organisations/{id}   one
+//   GET    /api/v1/users                list
+//   POST   /api/v1/users                create (email, display_name, organisation_id, role): no
+//                                       password, the answer holds a one-time setup token and link
+//   PATCH  /api/v1/users/{id}           role, display_name, disabled
+//
 // Failed logins count per account and per client address
 // (AppConfig::login); past the limit every login of that account or address
 // is refused with 429, the right password included, until the window ends.
@@ -23,6 +32,9 @@ void register_routes(App& app, http::Router& router);
 
 // The HTML setup page (setup_page.cpp); register_routes() calls it.
 void register_setup_pages(App& app, http::Router& router);
+
+// The routes of admin_routes.cpp; register_routes() calls it.
+void register_admin_routes(App& app, http::Router& router);
 
 // An e-mail address as accounts store it: ASCII letters lower-cased.
 std::string normalise_email(std::string_view email);
