@@ -191,6 +191,7 @@ TEST_P(Directory, BadInputIsA4xxNamingTheFieldAndChangesNothing) {
       {post_json("/api/v1/organisations", json{{"name", 5}, {"kind", "cert"}}.dump(), {admin}), "name"},
       {post_json("/api/v1/organisations", json{{"name", "X"}, {"kind", "government"}}.dump(), {admin}), "kind"},
       {post_json("/api/v1/organisations", json{{"kind", "cert"}}.dump(), {admin}), "name"},
+      {post_json("/api/v1/organisations", json{{"kind", "cert"}, {"extra", 1}}.dump(), {admin}), "name"},
       {post_json("/api/v1/organisations", json{{"name", "nul\u0001"}, {"kind", "cert"}}.dump(), {admin}), "name"},
       {post_json("/api/v1/organisations", json{{"name", std::string(201, 'n')}, {"kind", "cert"}}.dump(), {admin}),
        "name"},
@@ -282,6 +283,7 @@ TEST_P(Directory, ADisabledUsersSessionAndApiTokenAreRefusedAtOnce) {
   ASSERT_EQ(patch_json(path, json{{"disabled", false}}.dump(), {admin}).status, 200);
   expect_error(get("/api/v1/me", {session.cookie}), 401, "session_expired");
   login("c@example.org", kPassword);
+  EXPECT_EQ(get("/api/v1/me", {bearer}).status, 200);
 }
 
 TEST_P(Directory, AnAdminCannotDisableOrDemoteThemselves) {

@@ -100,7 +100,9 @@ http::Response create_organisation_route(App& app, http::Request& request) {
   input.allow_only({"name", "kind"});
   auto name = input.text("name");
   auto kind = input.text("kind");
-  if (!name && input.errors().empty()) input.add_error("name", "is required");
+  if (const json::Value* given = document->root().find("name"); !name && (given == nullptr || given->is_null())) {
+    input.add_error("name", "is required");
+  }
   check_name(input, "name", name);
   if (!kind || !is_organisation_kind(*kind)) {
     input.add_error("kind", "must be one of cert, vendor, supplier, reporter, operator");

@@ -77,7 +77,8 @@ struct UserChanges {
 
 // Applies `changes` to the user `id` and returns the result (none: no such
 // user). Disabling ends the user's sessions in the same transaction; its
-// API tokens stop working because every lookup skips disabled users.
+// API tokens stop working because every lookup skips disabled users
+// (and work again when the user is enabled again).
 store::Result<std::optional<UserRecord>> update_user(store::Database& database, std::int64_t id,
                                                      const UserChanges& changes);
 

@@ -156,7 +156,7 @@ void register_routes(App& app, http::Router& router) {
                        {422, "Bad name"}},
                       Access::user, true});
   router.add("POST", "/api/v1/setup", [&app](http::Request& r) { return setup(app, r); },
-             RouteDoc{"First run: set the admin's password with the one-time setup token", "completeSetup",
+             RouteDoc{"Set the password of a new account (the first admin, or a user an admin created) with its one-time setup token", "completeSetup",
                       {"application/json"},
                       {{200, "Password set"}, {404, "Unknown, used or expired setup token"},
                        {422, "Password too short or too long"}},

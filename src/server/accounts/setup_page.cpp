@@ -1,6 +1,6 @@
-// The first-run setup page: the link `lotse serve --bootstrap-admin`
-// prints (/setup/TOKEN) opens a form (no JavaScript) where the admin sets
-// the password; the same rules as POST /api/v1/setup. Browsers get pages,
+// The account setup page: the link `lotse serve --bootstrap-admin` prints
+// and POST /api/v1/users answers with (/setup/TOKEN) opens a form (no
+// JavaScript) where the first admin or a new user sets the password; the same rules as POST /api/v1/setup. Browsers get pages,
 // other clients the API's JSON errors.
 #include "server/accounts/repository.hpp"
 #include "server/accounts/routes.hpp"
@@ -15,7 +15,7 @@ namespace {
 std::string setup_form(std::string_view token, std::string_view problem) {
   std::string body;
   if (!problem.empty()) body += "<p class=\"error\" role=\"alert\">" + html::escape(problem) + "</p>\n";
-  body += "<p>Choose the password of the administrator account (at least 12 characters).</p>\n"
+  body += "<p>Choose the password of your account (at least 12 characters).</p>\n"
           "<form method=\"post\" action=\"/setup/" + html::escape(token) + "\">\n"
           "<p><label for=\"password\">Password</label><br>\n"
           "<input type=\"password\" id=\"password\" name=\"password\" minlength=\"12\" maxlength=\"1024\" "
@@ -61,17 +61,17 @@ http::Response submit(App& app, http::Request& request) {
     return refuse(request, 404, "unknown_setup_token", "", "This setup link is unknown, used or expired.");
   }
   return http::html_response(
-      200, html::page("Password set", "<p>The administrator's password is set. This link works no more.</p>"));
+      200, html::page("Password set", "<p>The password is set. This link works no more.</p>"));
 }
 
 }  // namespace
 
 void register_setup_pages(App& app, http::Router& router) {
   router.add("GET", "/setup/{token}", [](http::Request& r) { return show(r); },
-             http::RouteDoc{"First-run setup page (HTML)", "setupPage", {}, {{200, "The form"}},
+             http::RouteDoc{"Account setup page (HTML): the first admin's or a new user's link", "setupPage", {}, {{200, "The form"}},
                             http::Access::public_, false});
   router.add("POST", "/setup/{token}", [&app](http::Request& r) { return submit(app, r); },
-             http::RouteDoc{"First-run setup form (HTML)", "submitSetupPage", {"application/x-www-form-urlencoded"},
+             http::RouteDoc{"Account setup form (HTML)", "submitSetupPage", {"application/x-www-form-urlencoded"},
                             {{200, "Password set"}, {404, "Unknown setup link"}, {422, "Bad password"}},
                             http::Access::public_, false});
 }
