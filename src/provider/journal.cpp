@@ -33,6 +33,55 @@ tl::expected<void, std::string> make_private_dir(const std::string& path) {
 
 std::string parent_of(const std::string& path) { return path.substr(0, path.rfind('/')); }
 
+// A write step's offset: decimal digits, at most 2^62.
+bool parse_offset(std::string_view text, std::uint64_t& out) {
+  if (text.empty() || text.size() > 18) return false;
+  out = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return true;
+}
+
+// Writes `bytes` at `offset` of `path` and fdatasyncs it; a missing file is
+// left missing (a later step of the journal removed it).
+tl::expected<void, std::string> write_in_place(const std::string& path, std::uint64_t offset, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return {};
+    return tl::unexpected(sys_error(path));
+  }
+  bool ok = true;
+  while (ok && !bytes.empty()) {
+    const ssize_t n = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) {
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+      offset += static_cast<std::uint64_t>(n);
+    }
+  }
+  ok = ok && ::fdatasync(fd) == 0;
+  const std::string error = ok ? std::string() : sys_error(path);
+  ::close(fd);
+  if (!ok) return tl::unexpected(error);
+  return {};
+}
+
+// fsyncs each directory in `dirs` that still exists, then forgets them.
+tl::expected<void, std::string> sync_directories(std::set<std::string>& dirs) {
+  for (const std::string& dir : dirs) {
+    if (auto ok = util::sync_directory(dir); !ok && ok.error().kind != util::FileError::Kind::not_found) {
+      // A directory that is gone (nothing was renamed into it) needs no sync.
+      struct stat st {};
+      if (::stat(dir.c_str(), &st) == 0) return tl::unexpected(ok.error().message);
+    }
+  }
+  dirs.clear();
+  return {};
+}
+
 }  // namespace
 
 tl::expected<TreeLock, std::string> TreeLock::acquire(const std::string& tree) {
@@ -67,10 +116,16 @@ std::string serialize_journal(const Journal& journal) {
       out += "\"rename\",";
       json::write_string(out, s.from);
       out += ',';
-    } else {
+    } else if (s.kind == Step::Kind::remove) {
       out += "\"remove\",";
+    } else {
+      out += "\"write\",";
     }
     json::write_string(out, s.to);
+    if (s.kind == Step::Kind::write) {
+      out += ',' + std::to_string(s.offset) + ',';
+      json::write_string(out, s.bytes);
+    }
     out += ']';
   }
   out += "]}\n";
@@ -101,8 +156,14 @@ tl::expected<Journal, std::string> parse_journal(std::string_view text) {
     } else if (kind && kind->as_string() == "remove" && string_at(1) && item.items().size() == 2) {
       step.kind = Step::Kind::remove;
       step.to = std::string(string_at(1)->as_string());
+    } else if (kind && kind->as_string() == "write" && string_at(1) && item.items().size() == 4 &&
+               item.items()[2].is_number() && parse_offset(item.items()[2].text(), step.offset) && string_at(3)) {
+      step.kind = Step::Kind::write;
+      step.to = std::string(string_at(1)->as_string());
+      step.bytes = std::string(string_at(3)->as_string());
     } else {
-      return tl::unexpected(std::string("a step is neither [\"rename\",from,to] nor [\"remove\",path]"));
+      return tl::unexpected(
+          std::string("a step is not [\"rename\",from,to], [\"remove\",path] or [\"write\",path,offset,bytes]"));
     }
     // Paths stay inside the tree.
     for (const std::string* p : {&step.from, &step.to}) {
@@ -140,6 +201,12 @@ tl::expected<void, std::string> apply_journal(const std::string& tree, const Jou
   std::set<std::string> changed_dirs;
   for (const Step& step : journal.steps) {
     const std::string to = tree + "/" + step.to;
+    if (step.kind == Step::Kind::write) {
+      // The renames before it reach the disk first.
+      if (auto ok = sync_directories(changed_dirs); !ok) return ok;
+      if (auto ok = write_in_place(to, step.offset, step.bytes); !ok) return ok;
+      continue;
+    }
     if (step.kind == Step::Kind::remove) {
       if (::unlink(to.c_str()) != 0 && errno != ENOENT) return tl::unexpected(sys_error(to));
       changed_dirs.insert(parent_of(to));
@@ -155,13 +222,7 @@ tl::expected<void, std::string> apply_journal(const std::string& tree, const Jou
     }
     changed_dirs.insert(parent_of(to));
   }
-  for (const std::string& dir : changed_dirs) {
-    if (auto ok = util::sync_directory(dir); !ok && ok.error().kind != util::FileError::Kind::not_found) {
-      // A directory that is gone (nothing was renamed into it) needs no sync.
-      struct stat st {};
-      if (::stat(dir.c_str(), &st) == 0) return tl::unexpected(ok.error().message);
-    }
-  }
+  if (auto ok = sync_directories(changed_dirs); !ok) return ok;
   if (::unlink(journal_path(tree).c_str()) != 0 && errno != ENOENT) {
     return tl::unexpected(sys_error(journal_path(tree)));
   }

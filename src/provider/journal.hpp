@@ -13,17 +13,30 @@
 //
 // The steps are idempotent: "rename staging/N to P" is done when
 // staging/N no longer exists (each staged file is renamed once), "remove P"
-// is done when P is gone. So a journal can be replayed from its first step
+// is done when P is gone, "write B at offset O of P" (an in-place edit of a
+// feed, feed.hpp) writes the same bytes again, or nothing when P is gone (a
+// later step removed it). So a journal can be replayed from its first step
 // however far a killed run got, and the next run does that (roll_forward)
 // before anything else; the journal is deleted last, after the directories
-// of the renames are synced. The order of the steps, chosen by the
+// of the renames are synced.
+//
+// Durability across a power failure: the journal is on disk before any
+// step runs. A write step is preceded by a sync of the directories of the
+// renames before it (an in-place write is not ordered with renames by the
+// filesystem) and followed by an fdatasync of its file, so what the disk
+// holds after a crash is the state after some prefix of the steps (plus,
+// at worst, the one write in flight torn: redone by the next run). A
+// publisher never writes a file in place and then renames over it in the
+// same journal (a replay would write into the new file). The order of the steps, chosen by the
 // publisher (publisher.hpp), keeps every listing consistent at every step.
 //
 // Thread safety: one Journal per run; the lock excludes other processes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -48,10 +61,15 @@ class TreeLock {
 
 // One step; paths are relative to the tree.
 struct Step {
-  enum class Kind { rename, remove };
+  enum class Kind { rename, remove, write };
+  Step() = default;
+  Step(Kind k, std::string f, std::string t, std::uint64_t o = 0, std::string b = {})
+      : kind(k), from(std::move(f)), to(std::move(t)), offset(o), bytes(std::move(b)) {}
   Kind kind = Kind::rename;
   std::string from;  // rename: the staged file ("/.lotse/staging/..." relative)
-  std::string to;    // rename: the destination; remove: the file removed
+  std::string to;    // rename: the destination; remove: the file removed; write: the file written
+  std::uint64_t offset = 0;  // write: where `bytes` go
+  std::string bytes;         // write: what is written
 };
 
 // The steps of a run, in order.
