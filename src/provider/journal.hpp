@@ -5,8 +5,10 @@
 //                        cannot interleave (the second fails at once; the
 //                        kernel drops the lock of a killed run).
 //   .lotse/staging/      every file the run writes, whole, under a
-//                        run-unique name, made durable by one syncfs, before anything served
-//                        changes. Cleared at the start of the next run.
+//                        run-unique name, made durable (an fdatasync each
+//                        when they are few, one syncfs when they are many)
+//                        before anything served changes. Made new at the
+//                        start and the end of a run.
 //   .lotse/journal.json  the steps that move the staged files into place
 //                        and remove the files of replaced versions,
 //                        written atomically once everything is staged.
@@ -23,7 +25,8 @@
 // Durability across a power failure: the journal is on disk before any
 // step runs. A write step is preceded by a sync of the directories of the
 // renames before it (an in-place write is not ordered with renames by the
-// filesystem) and followed by an fdatasync of its file, so what the disk
+// filesystem), and its file is fdatasynced before any step that is not a
+// write of the same file and before the journal is deleted, so what the disk
 // holds after a crash is the state after some prefix of the steps (plus,
 // at worst, the one write in flight torn: redone by the next run). A
 // publisher never writes a file in place and then renames over it in the
@@ -87,8 +90,9 @@ std::string journal_path(const std::string& tree);
 std::string serialize_journal(const Journal& journal);
 tl::expected<Journal, std::string> parse_journal(std::string_view text);
 
-// Empties the staging directory (creating it 0700): what a run killed
-// before its journal was written left there is never used.
+// Makes the staging directory new and empty (0700): what a run killed
+// before its journal was written left there is never used. A run calls it
+// at its start and its end (so that a large run leaves no large directory).
 tl::expected<void, std::string> clear_staging(const std::string& tree);
 
 // Makes the staged files durable and writes the journal atomically: from

@@ -13,8 +13,8 @@
 // lines and the insertion points reach; the result is a list of slices:
 // the unchanged runs of the old text (views, not copies) and the new lines,
 // written out as they are (the old text is mapped, util/mapped_file.hpp).
-// Adding the newest advisory looks at the first line of changes.csv, and
-// at index.txt up to where its path sorts.
+// Adding the newest advisory looks at the first line of changes.csv and at
+// a few lines of index.txt (found by binary search: it is sorted).
 //
 // The feed is edited in place when it can be (feed.hpp); splice_feed()
 // writes it whole otherwise, walking changes.csv and the feed together

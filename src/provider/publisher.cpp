@@ -39,9 +39,11 @@ class Stager {
   explicit Stager(std::string tree) : tree_(std::move(tree)) {}
   // Stages `parts` with `mode`; returns the staged file's path relative to
   // the tree, for a rename step.
-  tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode) {
+  // Parts inside one of `sources` are copied from that file in the kernel.
+  tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode,
+                                               const std::vector<util::CopySource>& sources = {}) {
     const std::string relative = ".lotse/staging/" + std::to_string(next_++);
-    if (auto ok = util::write_file_whole(tree_ + "/" + relative, parts, mode); !ok) {
+    if (auto ok = util::write_file_whole(tree_ + "/" + relative, parts, mode, sources); !ok) {
       return tl::unexpected(ok.error().message);
     }
     return relative;
@@ -185,10 +187,11 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
   const std::string now = options.now.empty() ? utc_now() : options.now;
   Stager stager(tree);
   // Phase A: listings without the replaced versions. Phase B: the documents'
-  // files. Phase C: listings with the new versions, state, metadata. Then
-  // the listings of folders left empty go. At every step each listing names
+  // files. Phase C: listings with the new versions, state, metadata, and
+  // last the feeds' in-place writes (one sync of the renamed directories
+  // before them, journal.hpp). Then the listings of folders left empty go. At every step each listing names
   // only documents whose four files are complete and agree.
-  std::vector<Step> phase_a, phase_b, phase_c, phase_end;
+  std::vector<Step> phase_a, phase_b, phase_c, phase_c_writes, phase_end;
   if (::mkdir((private_dir(tree) + "/entries").c_str(), 0700) != 0 && errno != EEXIST) {
     return tl::unexpected(private_dir(tree) + "/entries: " + std::strerror(errno));
   }
@@ -248,6 +251,8 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     }
     const std::string_view index_txt = index_file->view(), changes_csv = changes_file->view(),
                            feed = feed_file->view();
+    const std::vector<util::CopySource> sources = {{index_txt.data(), index_txt.size(), index_file->fd()},
+                                                   {changes_csv.data(), changes_csv.size(), changes_file->fd()}};
     const std::string header = render_feed_header(config, folder, now);
     const bool emptied = summary[folder].documents == 0;
     std::vector<Addition> additions;
@@ -264,7 +269,7 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     auto fail = [&](const std::string& message) { return tl::unexpected(dir + ": " + message); };
     auto stage_spliced = [&](const Spliced& text, const std::string& name,
                              std::vector<Step>& steps) -> tl::expected<void, std::string> {
-      auto staged = stager.stage(text.parts, 0644);
+      auto staged = stager.stage(text.parts, 0644, sources);
       if (!staged) return tl::unexpected(staged.error());
       steps.push_back({Step::Kind::rename, std::move(*staged), rel + name});
       return {};
@@ -302,7 +307,7 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     }
     const std::string feed_rel = rel + feed_file_name(folder);
     if (edit) {
-      for (auto [writes, steps] : {std::pair{&edit->removals, &phase_a}, {&edit->additions, &phase_c}}) {
+      for (auto [writes, steps] : {std::pair{&edit->removals, &phase_a}, {&edit->additions, &phase_c_writes}}) {
         for (FeedWrite& w : *writes) steps->push_back({Step::Kind::write, "", feed_rel, w.offset, std::move(w.bytes)});
       }
     } else {
@@ -348,11 +353,12 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
 
   // 7. Commit, then carry out.
   Journal journal;
-  for (auto* phase : {&phase_a, &phase_b, &phase_c, &phase_end}) {
+  for (auto* phase : {&phase_a, &phase_b, &phase_c, &phase_c_writes, &phase_end}) {
     journal.steps.insert(journal.steps.end(), phase->begin(), phase->end());
   }
   if (auto ok = commit_journal(tree, journal); !ok) return tl::unexpected(ok.error());
   if (auto ok = apply_journal(tree, journal); !ok) return tl::unexpected(ok.error());
+  if (auto ok = clear_staging(tree); !ok) return tl::unexpected(ok.error());
   return report;
 }
 

@@ -39,7 +39,8 @@
 //   B  each document's four files renamed into place; files of replaced
 //      versions that moved (another year or TLP folder) removed
 //   C  the listings with the new versions, category documents, entries,
-//      folders.json, the public key, service.json, provider-metadata.json
+//      folders.json, the public key, service.json, provider-metadata.json,
+//      and last the new entries written into the feeds edited in place
 //   D  the listings of folders left empty removed
 //   and the journal deleted.
 //

@@ -24,7 +24,7 @@ tl::expected<MappedFile, FileError> MappedFile::open(const std::string& path, st
                                                      bool missing_is_empty) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    if (errno == ENOENT && missing_is_empty) return MappedFile(nullptr, 0);
+    if (errno == ENOENT && missing_is_empty) return MappedFile(nullptr, 0, -1);
     return tl::unexpected(error_for(path));
   }
   struct stat st {};
@@ -45,29 +45,35 @@ tl::expected<MappedFile, FileError> MappedFile::open(const std::string& path, st
   }
   if (size == 0) {
     ::close(fd);
-    return MappedFile(nullptr, 0);
+    return MappedFile(nullptr, 0, -1);
   }
   void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  FileError e = error_for(path);
-  ::close(fd);  // the mapping keeps the file
-  if (data == MAP_FAILED) return tl::unexpected(std::move(e));
-  return MappedFile(static_cast<const char*>(data), size);
+  if (data == MAP_FAILED) {
+    FileError e = error_for(path);
+    ::close(fd);
+    return tl::unexpected(std::move(e));
+  }
+  return MappedFile(static_cast<const char*>(data), size, fd);
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
-    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      fd_(std::exchange(other.fd_, -1)) {}
 
 MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
   if (this != &other) {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
+    this->~MappedFile();
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
+    fd_ = std::exchange(other.fd_, -1);
   }
   return *this;
 }
 
 MappedFile::~MappedFile() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
+  if (fd_ >= 0) ::close(fd_);
 }
 
 }  // namespace lotse::util

@@ -3,7 +3,7 @@
 // reading it into a string first.
 //
 // The view is valid while the object lives; the file must not be truncated
-// meanwhile (the publisher holds its tree's lock). An empty or missing file
+// meanwhile (the publisher holds its tree's lock). The file stays open. An empty or missing file
 // is an empty view.
 //
 // Thread safety: a value; reading the view from several threads is fine.
@@ -32,11 +32,15 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view view() const { return {data_, size_}; }
+  // The open file (-1 for an empty view): copy_file_range() copies slices
+  // of the view without them passing through user space.
+  int fd() const { return fd_; }
 
  private:
-  MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+  MappedFile(const char* data, std::size_t size, int fd) : data_(data), size_(size), fd_(fd) {}
   const char* data_ = nullptr;
   std::size_t size_ = 0;
+  int fd_ = -1;
 };
 
 }  // namespace lotse::util
