@@ -28,7 +28,7 @@
 // (listings.hpp): no other document is read, hashed or signed, and no
 // listing is rebuilt from the documents. Every new file (documents,
 // hashes, signatures, index.txt, changes.csv, state, metadata) is staged
-// whole under .lotse/staging/ and made durable by one syncfs. The feed is
+// whole under .lotse/staging/ and made durable (journal.hpp). The feed is
 // edited in place when it can be (feed.hpp: the new entries written into
 // whitespace kept free before the first entry, a replaced entry
 // overwritten with spaces), otherwise staged whole like the others. Then a

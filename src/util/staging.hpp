@@ -1,8 +1,9 @@
-// Durable writes for multi-file updates: files written whole from parts,
-// with an explicit mode, made durable together by one filesystem sync
-// (thousands of files per run: one fsync each would dominate the run)
-// before a journal (src/provider/journal.hpp) renames them into place, and
-// directory syncs that make renames durable.
+// Durable writes for multi-file updates: files written whole from parts
+// (slices of a mapped old file copied in the kernel), with an explicit
+// mode, made durable together by one filesystem sync (thousands of files
+// per run: one fsync each would dominate the run) or, for a few files, an
+// fdatasync each, before a journal (src/provider/journal.hpp) renames them
+// into place, and directory syncs that make renames durable.
 //
 // Unlike write_file_atomic (file.hpp) the file is written at its final
 // staging path directly: the caller owns a private staging directory, so
