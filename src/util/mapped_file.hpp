@@ -38,6 +38,7 @@ class MappedFile {
 
  private:
   MappedFile(const char* data, std::size_t size, int fd) : data_(data), size_(size), fd_(fd) {}
+  void release();
   const char* data_ = nullptr;
   std::size_t size_ = 0;
   int fd_ = -1;
