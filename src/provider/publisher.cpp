@@ -48,15 +48,31 @@ class Stager {
     }
     return relative;
   }
+  const std::string& tree() const { return tree_; }
 
  private:
   std::string tree_;
   std::size_t next_ = 0;
 };
 
+// Whether `path` holds exactly `content` with `mode` already.
+bool holds(const std::string& path, std::string_view content, mode_t mode) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || (st.st_mode & 07777) != mode ||
+      static_cast<std::size_t>(st.st_size) != content.size()) {
+    return false;
+  }
+  auto text = util::read_file(path, content.size());
+  return text && *text == content;
+}
+
 // Stages `content` and appends the step renaming it to `to` (relative).
+// With `unless_same`, a file that would not change is left alone (the
+// public key, service.json and category documents usually do not): one
+// file fewer to sync and rename.
 tl::expected<void, std::string> stage_to(Stager& stager, std::vector<Step>& steps, std::string_view content,
-                                         const std::string& to, mode_t mode) {
+                                         const std::string& to, mode_t mode, bool unless_same = false) {
+  if (unless_same && holds(stager.tree() + "/" + to, content, mode)) return {};
   auto staged = stager.stage({content}, mode);
   if (!staged) return tl::unexpected(staged.error());
   steps.push_back({Step::Kind::rename, std::move(*staged), to});
@@ -332,7 +348,7 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
       continue;
     }
     if (auto ok = stage_to(stager, phase_c, render_category(summary[folder].categories),
-                           rel + category_file_name(folder), 0644);
+                           rel + category_file_name(folder), 0644, true);
         !ok) {
       return tl::unexpected(ok.error());
     }
@@ -348,7 +364,7 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
         {public_key_armored, kServed + "/" + public_key_path(signer.fingerprint()), 0644},
         {render_service(config, folders), kServed + "/service.json", 0644},
         {*metadata, kServed + "/provider-metadata.json", 0644}}) {
-    if (auto ok = stage_to(stager, phase_c, content, to, mode); !ok) return tl::unexpected(ok.error());
+    if (auto ok = stage_to(stager, phase_c, content, to, mode, true); !ok) return tl::unexpected(ok.error());
   }
 
   // 7. Commit, then carry out.
