@@ -7,7 +7,7 @@
 //   .lotse/staging/      every file the run writes, whole, under a
 //                        run-unique name, made durable (an fdatasync each
 //                        when they are few, one syncfs when they are many)
-//                        before anything served changes. Made new at the
+//                        before anything served changes. Emptied at the
 //                        start and the end of a run.
 //   .lotse/journal.json  the steps that move the staged files into place
 //                        and remove the files of replaced versions,
@@ -90,9 +90,10 @@ std::string journal_path(const std::string& tree);
 std::string serialize_journal(const Journal& journal);
 tl::expected<Journal, std::string> parse_journal(std::string_view text);
 
-// Makes the staging directory new and empty (0700): what a run killed
-// before its journal was written left there is never used. A run calls it
-// at its start and its end (so that a large run leaves no large directory).
+// Empties the staging directory (creating it 0700; one grown large is made
+// new): what a run killed before its journal was written left there is
+// never used. A run calls it at its start and its end (so that a large run
+// leaves no large directory behind).
 tl::expected<void, std::string> clear_staging(const std::string& tree);
 
 // Makes the staged files durable and writes the journal atomically: from
