@@ -26,7 +26,8 @@
 // Every write leaves a valid feed, and a write inside one page is all or
 // nothing when the process is killed: Linux copies a buffered write into
 // the page cache a page (folio) at a time and checks for a fatal signal
-// only before each one. So whatever moment a kill -9 hits, the feed on
+// only before each one (the bytes come from memory the run just wrote, so
+// the copy does not stop at a page fault). So whatever moment a kill -9 hits, the feed on
 // disk is the feed before or after each write, never half an entry. The
 // writes are journalled (journal.hpp) and redone by the next run after a
 // crash.
