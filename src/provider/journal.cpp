@@ -221,10 +221,16 @@ tl::expected<void, std::string> clear_staging(const std::string& tree) {
 }
 
 tl::expected<void, std::string> commit_journal(const std::string& tree, const Journal& journal) {
-  // A few staged files (adding an advisory stages about twelve): each
-  // synced, so the run does not wait for what other programs wrote to the
+  // The journal is written into staging too and synced with the staged
+  // files; renaming it to .lotse/journal.json commits it.
+  const std::string staged_journal = staging_dir(tree) + "/journal.json";
+  if (auto ok = util::write_file_whole(staged_journal, {serialize_journal(journal)}, 0600); !ok) {
+    return tl::unexpected(ok.error().message);
+  }
+  // A few staged files (adding an advisory stages about ten): each synced,
+  // so the run does not wait for what other programs wrote to the
   // filesystem. Thousands (a first publication): one syncfs.
-  std::vector<std::string> staged;
+  std::vector<std::string> staged = {staged_journal};
   for (const Step& step : journal.steps) {
     if (step.kind == Step::Kind::rename) staged.push_back(tree + "/" + step.from);
   }
@@ -234,8 +240,8 @@ tl::expected<void, std::string> commit_journal(const std::string& tree, const Jo
   } else if (auto ok = util::sync_filesystem(staging_dir(tree)); !ok) {
     return tl::unexpected(ok.error().message);
   }
-  if (auto ok = util::write_file_atomic(journal_path(tree), serialize_journal(journal)); !ok) {
-    return tl::unexpected(ok.error().message);
+  if (::rename(staged_journal.c_str(), journal_path(tree).c_str()) != 0) {
+    return tl::unexpected(sys_error(staged_journal + " -> " + journal_path(tree)));
   }
   if (auto ok = util::sync_directory(private_dir(tree)); !ok) return tl::unexpected(ok.error().message);
   return {};
@@ -279,6 +285,8 @@ tl::expected<void, std::string> apply_journal(const std::string& tree, const Jou
   if (::unlink(journal_path(tree).c_str()) != 0 && errno != ENOENT) {
     return tl::unexpected(sys_error(journal_path(tree)));
   }
+  // Synced: a journal that came back after a crash would rename files the
+  // next run staged under the same names.
   if (auto ok = util::sync_directory(private_dir(tree)); !ok) return tl::unexpected(ok.error().message);
   return {};
 }

@@ -10,8 +10,9 @@
 //                        before anything served changes. Emptied at the
 //                        start and the end of a run.
 //   .lotse/journal.json  the steps that move the staged files into place
-//                        and remove the files of replaced versions,
-//                        written atomically once everything is staged.
+//                        and remove the files of replaced versions, staged
+//                        and synced with the other files, then renamed
+//                        here: the commit.
 //
 // The steps are idempotent: "rename staging/N to P" is done when
 // staging/N no longer exists (each staged file is renamed once), "remove P"
@@ -20,7 +21,7 @@
 // later step removed it). So a journal can be replayed from its first step
 // however far a killed run got, and the next run does that (roll_forward)
 // before anything else; the journal is deleted last, after the directories
-// of the renames are synced.
+// of the renames are synced, and its deletion is synced too.
 //
 // Durability across a power failure: the journal is on disk before any
 // step runs. A write step is preceded by a sync of the directories of the
