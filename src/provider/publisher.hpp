@@ -39,8 +39,9 @@
 //   B  each document's four files renamed into place; files of replaced
 //      versions that moved (another year or TLP folder) removed
 //   C  the listings with the new versions, category documents, entries,
-//      folders.json, the public key, service.json, provider-metadata.json,
-//      and last the new entries written into the feeds edited in place
+//      folders.json, the public key, service.json, provider-metadata.json
+//      (each only when it changes), and last the new entries written into
+//      the feeds edited in place
 //   D  the listings of folders left empty removed
 //   and the journal deleted.
 //
@@ -72,8 +73,8 @@
 //
 // Cost of adding the newest advisory to a provider of N documents: index.txt
 // and changes.csv written again with the new line (tens of bytes per
-// document, from the mapped old files), a few pages of the feed written,
-// plus constant work; the feed is written whole only when its gap is used
+// document, copied from the old files in the kernel and synced), a few
+// pages of the feed written, plus constant work; the feed is written whole only when its gap is used
 // up (roughly every N/35 additions) or an addition is not the newest.
 // See bench/README.md ("Publishing").
 //
