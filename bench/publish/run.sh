@@ -6,7 +6,11 @@
 #      (kept in $work/tree-100k and reused), then each of LOTSE_PUBLISH_ADDS
 #      new advisories is added by its own `lotse publish` run; median, min
 #      and max wall time (the process start-up, key loading and the basic
-#      preset included: what a user waits for).
+#      preset included: what a user waits for);
+#   3. adding one advisory older than the newest published one: the feed
+#      cannot take it in place (feed.hpp) and is written whole, the cost
+#      every addition also pays once the feed's gap is used up (roughly
+#      every N/35 additions); LOTSE_PUBLISH_WHOLE runs (default 3).
 #
 # Usage: bash bench/publish/run.sh
 # Environment:
@@ -21,6 +25,7 @@ root=$(cd "$here/../.." && pwd)
 build="$root/build/h-pub-bench"
 work=${LOTSE_PUBLISH_WORK:-$build/publish-bench}
 adds=${LOTSE_PUBLISH_ADDS:-10}
+whole=${LOTSE_PUBLISH_WHOLE:-3}
 core=${LOTSE_BENCH_CORE:-0}
 testsuites=${LOTSE_TESTSUITES:-$root/../shared/testsuites}
 example="$testsuites/csaf/csaf_2.0/examples/csaf/bsi-2022-0001.json"
@@ -74,3 +79,16 @@ printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 } END {
   printf "add one to 100,000: median %.1f ms, min %.1f ms, max %.1f ms (%d runs)\n",
          t[int((NR + 1) / 2)] / 1000, t[1] / 1000, t[NR] / 1000, NR }'
 echo "index.txt now: $(wc -l <"$work/tree-100k/.well-known/csaf/white/index.txt") lines"
+
+echo "== adding one advisory older than the newest (the feed written whole)"
+older=$(find "$work" -maxdepth 1 -name 'older-*' | wc -l)
+slow=()
+for ((i = 0; i < whole; i++)); do
+  n=$((older + i))
+  # Dated between the 100k tree's advisories: listed in the middle.
+  python3 "$here/generate_advisories.py" "$example" "$work/older-$n" 1 E $((50000 + n))
+  sync
+  t0=$(date +%s%N); publish "$work/tree-100k" "$work/older-$n"; t1=$(date +%s%N)
+  slow+=("$(ms "$t0" "$t1") ms")
+done
+echo "add one older advisory to 100,000 (feed written whole): ${slow[*]}"

@@ -5,25 +5,42 @@
 //                        cannot interleave (the second fails at once; the
 //                        kernel drops the lock of a killed run).
 //   .lotse/staging/      every file the run writes, whole, under a
-//                        run-unique name, made durable by one syncfs, before anything served
-//                        changes. Cleared at the start of the next run.
+//                        run-unique name, made durable (an fdatasync each
+//                        when they are few, one syncfs when they are many)
+//                        before anything served changes. Emptied at the
+//                        start and the end of a run.
 //   .lotse/journal.json  the steps that move the staged files into place
-//                        and remove the files of replaced versions,
-//                        written atomically once everything is staged.
+//                        and remove the files of replaced versions, staged
+//                        and synced with the other files, then renamed
+//                        here: the commit.
 //
 // The steps are idempotent: "rename staging/N to P" is done when
 // staging/N no longer exists (each staged file is renamed once), "remove P"
-// is done when P is gone. So a journal can be replayed from its first step
+// is done when P is gone, "write B at offset O of P" (an in-place edit of a
+// feed, feed.hpp) writes the same bytes again, or nothing when P is gone (a
+// later step removed it). So a journal can be replayed from its first step
 // however far a killed run got, and the next run does that (roll_forward)
 // before anything else; the journal is deleted last, after the directories
-// of the renames are synced. The order of the steps, chosen by the
+// of the renames are synced, and its deletion is synced too.
+//
+// Durability across a power failure: the journal is on disk before any
+// step runs. A write step is preceded by a sync of the directories of the
+// renames before it (an in-place write is not ordered with renames by the
+// filesystem), and its file is fdatasynced before any step that is not a
+// write of the same file and before the journal is deleted, so what the disk
+// holds after a crash is the state after some prefix of the steps (plus,
+// at worst, the one write in flight torn: redone by the next run). A
+// publisher never writes a file in place and then renames over it in the
+// same journal (a replay would write into the new file). The order of the steps, chosen by the
 // publisher (publisher.hpp), keeps every listing consistent at every step.
 //
 // Thread safety: one Journal per run; the lock excludes other processes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -48,10 +65,15 @@ class TreeLock {
 
 // One step; paths are relative to the tree.
 struct Step {
-  enum class Kind { rename, remove };
+  enum class Kind { rename, remove, write };
+  Step() = default;
+  Step(Kind k, std::string f, std::string t, std::uint64_t o = 0, std::string b = {})
+      : kind(k), from(std::move(f)), to(std::move(t)), offset(o), bytes(std::move(b)) {}
   Kind kind = Kind::rename;
   std::string from;  // rename: the staged file ("/.lotse/staging/..." relative)
-  std::string to;    // rename: the destination; remove: the file removed
+  std::string to;    // rename: the destination; remove: the file removed; write: the file written
+  std::uint64_t offset = 0;  // write: where `bytes` go
+  std::string bytes;         // write: what is written
 };
 
 // The steps of a run, in order.
@@ -69,8 +91,10 @@ std::string journal_path(const std::string& tree);
 std::string serialize_journal(const Journal& journal);
 tl::expected<Journal, std::string> parse_journal(std::string_view text);
 
-// Empties the staging directory (creating it 0700): what a run killed
-// before its journal was written left there is never used.
+// Empties the staging directory (creating it 0700; one grown large is made
+// new): what a run killed before its journal was written left there is
+// never used. A run calls it at its start and its end (so that a large run
+// leaves no large directory behind).
 tl::expected<void, std::string> clear_staging(const std::string& tree);
 
 // Makes the staged files durable and writes the journal atomically: from

@@ -1,34 +1,38 @@
 #include "provider/listings.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include "csaf/date_time.hpp"
+#include "provider/feed.hpp"
 
 namespace lotse::provider {
 
 namespace {
 
-// Reads lines of a text from a cursor; `rest()` is what is left unread.
+// Reads lines of a text from a cursor.
 class Lines {
  public:
   explicit Lines(std::string_view text) : text_(text) {}
   bool done() const { return at_ >= text_.size(); }
-  // The next line without its '\n' (a last line without '\n' counts).
-  std::string_view peek() const {
+  // The next line with its '\n' (a last line without one counts).
+  std::string_view line() const {
     const std::size_t end = text_.find('\n', at_);
-    return text_.substr(at_, (end == std::string_view::npos ? text_.size() : end) - at_);
+    return text_.substr(at_, (end == std::string_view::npos ? text_.size() : end + 1) - at_);
   }
-  void next() {
-    const std::size_t end = text_.find('\n', at_);
-    at_ = end == std::string_view::npos ? text_.size() : end + 1;
-  }
+  void next() { at_ += line().size(); }
   std::string_view rest() const { return text_.substr(std::min(at_, text_.size())); }
 
  private:
   std::string_view text_;
   std::size_t at_ = 0;
 };
+
+std::string_view without_newline(std::string_view line) {
+  if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+  return line;
+}
 
 // The path and date of a changes.csv line "\"path\",\"date\"".
 bool split_changes_line(std::string_view line, std::string_view& path, std::string_view& date) {
@@ -42,38 +46,63 @@ bool split_changes_line(std::string_view line, std::string_view& path, std::stri
 
 std::string changes_line(const Entry& e) { return "\"" + e.path + "\",\"" + e.current_release_date + "\"\n"; }
 
-// Appends feed entries joined by ",\n".
-struct FeedOut {
-  std::string text;
-  bool any = false;
-  void entry(std::string_view line) {
-    if (any) text += ",\n";
-    text += line;
-    any = true;
+// Builds a Spliced: kept old lines merge into one slice while they are
+// adjacent in the old text.
+class Builder {
+ public:
+  void keep(std::string_view line) {
+    if (line.empty()) return;
+    std::vector<std::string_view>& parts = out_.parts;
+    if (!parts.empty() && kept_last_ && parts.back().data() + parts.back().size() == line.data()) {
+      parts.back() = std::string_view(parts.back().data(), parts.back().size() + line.size());
+    } else {
+      parts.push_back(line);
+    }
+    kept_last_ = true;
+    ends_line_ = line.back() == '\n';
   }
+  void add(std::string line) {
+    if (!ends_line_) add_raw("\n");
+    add_raw(std::move(line));
+  }
+  Spliced take() { return std::move(out_); }
+
+ private:
+  void add_raw(std::string text) {
+    out_.parts.push_back(out_.owned.emplace_back(std::move(text)));
+    kept_last_ = false;
+    ends_line_ = true;
+  }
+  Spliced out_;
+  bool kept_last_ = false;
+  bool ends_line_ = true;
 };
 
-tl::expected<std::string, std::string> splice_index(std::string_view old, const std::set<std::string>& remove,
-                                                    std::vector<std::string_view> add) {
-  std::sort(add.begin(), add.end());
-  std::string out;
-  out.reserve(old.size() + 64 * add.size());
-  Lines lines(old);
-  std::size_t removals = remove.size(), next = 0;
-  while (!lines.done() && (removals > 0 || next < add.size())) {
-    const std::string_view path = lines.peek();
-    lines.next();
-    if (remove.count(std::string(path))) {
-      --removals;
-      continue;
+// The offset of the first line of `text` (sorted, one path per line) that
+// is not less than `path`; text.size() when there is none. Binary search:
+// adding to index.txt looks at a few of its pages, not all.
+std::size_t lower_bound_line(std::string_view text, std::string_view path) {
+  std::size_t lo = 0, hi = text.size();  // both line starts (or the end)
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    std::size_t start = mid == 0 ? 0 : text.find('\n', mid - 1);
+    start = start == std::string_view::npos ? text.size() : (mid == 0 ? 0 : start + 1);
+    if (start >= hi) start = lo;
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (text.substr(start, end - start) < path) {
+      lo = std::min(end + 1, text.size());
+    } else {
+      hi = start;
     }
-    for (; next < add.size() && add[next] < path; ++next) (out += add[next]) += '\n';
-    if (next < add.size() && add[next] == path) return tl::unexpected("index.txt already lists " + std::string(path));
-    (out += path) += '\n';
   }
-  for (; next < add.size(); ++next) (out += add[next]) += '\n';
-  out += lines.rest();
-  return out;
+  return lo;
+}
+
+bool removes(const std::set<std::string>& remove, std::size_t& pending, std::string_view path) {
+  if (pending == 0 || !remove.count(std::string(path))) return false;
+  --pending;
+  return true;
 }
 
 }  // namespace
@@ -103,87 +132,145 @@ std::vector<const Entry*> newest_first(const std::vector<const Entry*>& entries)
   return out;
 }
 
-tl::expected<Listings, std::string> splice_listings(const Listings& old, const std::set<std::string>& remove,
-                                                    std::vector<Addition> additions, const std::string& feed_header) {
-  {
-    std::vector<const Entry*> entries;
-    for (const Addition& a : additions) entries.push_back(a.entry);
-    entries = newest_first(entries);
-    std::vector<Addition> sorted;
-    sorted.reserve(additions.size());
-    for (const Entry* e : entries) {
-      auto it = std::find_if(additions.begin(), additions.end(), [&](const Addition& a) { return a.entry == e; });
-      sorted.push_back(std::move(*it));
-    }
-    additions = std::move(sorted);
-  }
-  Listings out;
-  std::vector<std::string_view> add_paths;
-  for (const Addition& a : additions) add_paths.push_back(a.entry->path);
-  auto index = splice_index(old.index_txt, remove, add_paths);
-  if (!index) return tl::unexpected(index.error());
-  out.index_txt = std::move(*index);
+std::string Spliced::joined() const {
+  std::string out;
+  for (std::string_view p : parts) out += p;
+  return out;
+}
 
-  // The feed's body: everything after the header line.
-  std::string_view body;
-  if (!old.feed.empty()) {
-    const std::size_t header_end = old.feed.find('\n');
-    if (header_end == std::string::npos || header_end < 9 || old.feed.compare(header_end - 9, 9, "\"entry\":[") != 0) {
-      return tl::unexpected(std::string("the feed does not have the layout Lotse writes"));
-    }
-    body = std::string_view(old.feed).substr(header_end + 1);
-  } else {
-    body = "]}}\n";
+void sort_newest_first(std::vector<Addition>& additions) {
+  std::vector<const Entry*> entries;
+  std::map<const Entry*, std::size_t> at;  // not a search per entry: initial runs add 100,000
+  for (std::size_t i = 0; i < additions.size(); ++i) {
+    entries.push_back(additions[i].entry);
+    at[additions[i].entry] = i;
   }
-  FeedOut feed;
-  feed.text.reserve(feed_header.size() + body.size() + 1024 * additions.size());
-  feed.text += feed_header;
-  feed.text += '\n';
-  out.changes_csv.reserve(old.changes_csv.size() + 64 * additions.size());
-  Lines changes(old.changes_csv), entries(body);
+  std::vector<Addition> sorted;
+  sorted.reserve(additions.size());
+  for (const Entry* e : newest_first(entries)) sorted.push_back(std::move(additions[at[e]]));
+  additions = std::move(sorted);
+}
+
+tl::expected<Spliced, std::string> splice_index(std::string_view old, const std::set<std::string>& remove,
+                                                std::vector<std::string_view> add) {
+  std::sort(add.begin(), add.end());
+  // Each change found by binary search: inserting `add[index]` before the
+  // line at `at`, or dropping `length` bytes there (a removed line).
+  struct Edit {
+    std::size_t at, index, length;
+    bool insert;
+  };
+  std::vector<Edit> edits;
+  for (const std::string& path : remove) {
+    const std::size_t at = lower_bound_line(old, path);
+    const std::string_view line = Lines(old.substr(at)).line();
+    if (without_newline(line) == path) edits.push_back({at, 0, line.size(), false});
+  }
+  for (std::size_t i = 0; i < add.size(); ++i) {
+    const std::size_t at = lower_bound_line(old, add[i]);
+    if (without_newline(Lines(old.substr(at)).line()) == add[i] && !remove.count(std::string(add[i]))) {
+      return tl::unexpected("index.txt already lists " + std::string(add[i]));
+    }
+    edits.push_back({at, i, 0, true});
+  }
+  std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+    return a.at != b.at ? a.at < b.at : a.insert > b.insert;  // insertions before the line they precede
+  });
+  Builder out;
+  std::size_t from = 0;
+  for (const Edit& e : edits) {
+    out.keep(old.substr(from, e.at - from));
+    from = e.insert ? e.at : e.at + e.length;
+    if (e.insert) out.add(std::string(add[e.index]) + '\n');
+  }
+  out.keep(old.substr(from));
+  return out.take();
+}
+
+tl::expected<SplicedChanges, std::string> splice_changes(std::string_view old, const std::set<std::string>& remove,
+                                                         const std::vector<Addition>& additions) {
+  SplicedChanges result;
+  Builder out;
+  Lines lines(old);
   std::size_t removals = remove.size(), next = 0;
-  while (!changes.done() && (removals > 0 || next < additions.size())) {
+  bool kept_any = false;
+  for (; !lines.done() && (removals > 0 || next < additions.size() || !kept_any); lines.next()) {
+    const std::string_view line = lines.line();
     std::string_view path, date;
-    const std::string_view line = changes.peek();
-    if (!split_changes_line(line, path, date)) return tl::unexpected("changes.csv: bad line " + std::string(line));
-    std::string_view entry = entries.peek();
-    if (entries.done() || entry == "]}}") return tl::unexpected(std::string("the feed has fewer entries than changes.csv"));
-    if (entry.back() == ',') entry.remove_suffix(1);
-    if (entry.find("/" + std::string(path) + "\"") == std::string_view::npos) {
-      return tl::unexpected("the feed's entry does not match changes.csv's line " + std::string(line));
+    if (!split_changes_line(without_newline(line), path, date)) {
+      return tl::unexpected("changes.csv: bad line " + std::string(without_newline(line)));
     }
-    changes.next();
-    entries.next();
-    if (remove.count(std::string(path))) {
-      --removals;
-      continue;
-    }
+    if (removes(remove, removals, path)) continue;
     for (; next < additions.size() &&
            comes_first(additions[next].entry->current_release_date, additions[next].entry->path, date, path);
          ++next) {
-      out.changes_csv += changes_line(*additions[next].entry);
-      feed.entry(additions[next].feed_entry);
+      out.add(changes_line(*additions[next].entry));
     }
-    out.changes_csv += line;
-    out.changes_csv += '\n';
-    feed.entry(entry);
+    if (!kept_any) {
+      kept_any = true;
+      result.first_kept = std::string(path);
+      result.additions_first = next == additions.size();
+    }
+    out.keep(line);
   }
-  for (; next < additions.size(); ++next) {
-    out.changes_csv += changes_line(*additions[next].entry);
-    feed.entry(additions[next].feed_entry);
+  out.keep(lines.rest());
+  for (; next < additions.size(); ++next) out.add(changes_line(*additions[next].entry));
+  result.text = out.take();
+  return result;
+}
+
+tl::expected<std::string, std::string> splice_feed(std::string_view old_feed, std::string_view old_changes,
+                                                   const std::set<std::string>& remove,
+                                                   const std::vector<Addition>& additions,
+                                                   const std::string& feed_header) {
+  std::optional<FeedReader> reader;
+  if (!old_feed.empty()) {
+    auto opened = FeedReader::open(old_feed);
+    if (!opened) return tl::unexpected(opened.error());
+    reader = std::move(*opened);
   }
-  out.changes_csv += changes.rest();
-  const std::string_view tail = entries.rest();
-  if (tail.substr(0, 3) == "]}}") {
-    if (!changes.rest().empty()) return tl::unexpected(std::string("changes.csv has more lines than the feed entries"));
-    if (feed.any) feed.text += '\n';
-  } else {
-    if (changes.rest().empty()) return tl::unexpected(std::string("the feed has more entries than changes.csv"));
-    if (feed.any) feed.text += ",\n";
+  std::vector<std::string_view> entries;
+  std::size_t removals = remove.size(), next = 0;
+  for (Lines changes(old_changes); !changes.done(); changes.next()) {
+    std::string_view path, date;
+    const std::string_view line = without_newline(changes.line());
+    if (!split_changes_line(line, path, date)) return tl::unexpected("changes.csv: bad line " + std::string(line));
+    tl::expected<std::optional<std::string_view>, std::string> entry = std::nullopt;
+    if (reader) entry = reader->next();
+    if (!entry) return tl::unexpected(entry.error());
+    if (!*entry) return tl::unexpected(std::string("the feed has fewer entries than changes.csv"));
+    if ((*entry)->find("/" + std::string(path) + "\"") == std::string_view::npos) {
+      return tl::unexpected("the feed's entry does not match changes.csv's line " + std::string(line));
+    }
+    if (removes(remove, removals, path)) continue;
+    for (; next < additions.size() &&
+           comes_first(additions[next].entry->current_release_date, additions[next].entry->path, date, path);
+         ++next) {
+      entries.push_back(additions[next].feed_entry);
+    }
+    entries.push_back(**entry);
   }
-  feed.text += tail;
-  out.feed = std::move(feed.text);
-  return out;
+  if (reader) {
+    auto entry = reader->next();
+    if (!entry) return tl::unexpected(entry.error());
+    if (*entry) return tl::unexpected(std::string("the feed has more entries than changes.csv"));
+  }
+  for (; next < additions.size(); ++next) entries.push_back(additions[next].feed_entry);
+  return layout_feed(feed_header, entries);
+}
+
+tl::expected<Listings, std::string> splice_listings(const Listings& old, const std::set<std::string>& remove,
+                                                    std::vector<Addition> additions, const std::string& feed_header) {
+  sort_newest_first(additions);
+  std::vector<std::string_view> paths;
+  for (const Addition& a : additions) paths.push_back(a.entry->path);
+  auto index = splice_index(old.index_txt, remove, paths);
+  if (!index) return tl::unexpected(index.error());
+  auto changes = splice_changes(old.changes_csv, remove, additions);
+  if (!changes) return tl::unexpected(changes.error());
+  auto feed = splice_feed(old.feed, old.changes_csv, remove, additions, feed_header);
+  if (!feed) return tl::unexpected(feed.error());
+  return Listings{index->joined(), changes->text.joined(), std::move(*feed)};
 }
 
 }  // namespace lotse::provider

@@ -7,20 +7,25 @@
 //   changes.csv  "path","current_release_date" per document, no heading,
 //                newest current_release_date first, ties by path (13)
 //   csaf-feed-tlp-<folder>.json  the ROLIE feed (15), one entry per line in
-//                the order of changes.csv (rolie.hpp gives the layout)
+//                the order of changes.csv (feed.hpp gives the layout)
 //
-// splice_listings() walks the old texts line by line only as far as the
-// removed lines and the insertion points reach, then copies the rest as one
-// block: adding the newest advisory reads the first line of changes.csv and
-// of the feed and copies the others without looking at them. changes.csv
-// and the feed are walked together (line i of one is entry i of the
-// other), which is how the feed learns where an entry goes without a date
-// parsed from JSON; a line count or path that disagrees is reported, never
-// guessed around.
+// Each splice walks the old text line by line only as far as the removed
+// lines and the insertion points reach; the result is a list of slices:
+// the unchanged runs of the old text (views, not copies) and the new lines,
+// written out as they are (the old text is mapped, util/mapped_file.hpp).
+// Adding the newest advisory looks at the first line of changes.csv and at
+// a few lines of index.txt (found by binary search: it is sorted).
+//
+// The feed is edited in place when it can be (feed.hpp); splice_feed()
+// writes it whole otherwise, walking changes.csv and the feed together
+// (line i of one is entry i of the other), which is how the feed learns
+// where an entry goes without a date parsed from JSON; a line count or
+// path that disagrees is reported, never guessed around.
 //
 // Stateless and thread-safe.
 #pragma once
 
+#include <deque>
 #include <set>
 #include <string>
 #include <string_view>
@@ -42,12 +47,20 @@ bool comes_first(std::string_view date_a, std::string_view path_a, std::string_v
 // Sorts entries into the order of changes.csv and the feed.
 std::vector<const Entry*> newest_first(const std::vector<const Entry*>& entries);
 
-// The three listing texts of a folder; empty strings for a folder not
-// published yet.
-struct Listings {
-  std::string index_txt;
-  std::string changes_csv;
-  std::string feed;
+// A listing's new text as slices: views into the old text and into
+// `owned` (the new lines). Moving keeps the views valid; copying is not
+// allowed.
+struct Spliced {
+  std::vector<std::string_view> parts;
+  std::deque<std::string> owned;
+
+  Spliced() = default;
+  Spliced(Spliced&&) = default;
+  Spliced& operator=(Spliced&&) = default;
+  Spliced(const Spliced&) = delete;
+  Spliced& operator=(const Spliced&) = delete;
+  // The text as one string (tests, small listings).
+  std::string joined() const;
 };
 
 // An entry to add to a folder.
@@ -56,10 +69,43 @@ struct Addition {
   std::string feed_entry;  // render_feed_entry() of it
 };
 
-// `old` without the documents whose paths are in `remove` and with
-// `additions` (none of whose paths may stay listed), the feed's first line
-// replaced by `feed_header` (render_feed_header()). Errors: the old texts
-// do not have the layout Lotse writes or disagree with each other.
+// Sorts additions into the order of changes.csv and the feed.
+void sort_newest_first(std::vector<Addition>& additions);
+
+// index.txt without the paths in `remove` and with `add` (none of which may
+// stay listed). Errors: an added path is listed already.
+tl::expected<Spliced, std::string> splice_index(std::string_view old, const std::set<std::string>& remove,
+                                                std::vector<std::string_view> add);
+
+// changes.csv without `remove` and with `additions` (newest first), and
+// what the feed's in-place edit needs to know.
+struct SplicedChanges {
+  Spliced text;
+  std::string first_kept;       // the path of the first old line kept; empty: none
+  bool additions_first = true;  // every addition comes before that line
+};
+tl::expected<SplicedChanges, std::string> splice_changes(std::string_view old, const std::set<std::string>& remove,
+                                                         const std::vector<Addition>& additions);
+
+// The whole feed text of `old_feed` (whose entries are in the order of
+// `old_changes`) without `remove`, with `additions` (newest first), under
+// `feed_header` (render_feed_header()). Errors: the old texts do not have
+// the layout Lotse writes or disagree with each other.
+tl::expected<std::string, std::string> splice_feed(std::string_view old_feed, std::string_view old_changes,
+                                                   const std::set<std::string>& remove,
+                                                   const std::vector<Addition>& additions,
+                                                   const std::string& feed_header);
+
+// The three listing texts of a folder; empty strings for a folder not
+// published yet.
+struct Listings {
+  std::string index_txt;
+  std::string changes_csv;
+  std::string feed;
+};
+
+// The three spliced as whole texts (the feed by splice_feed), `additions`
+// in any order: the order of runs does not change the result (tests).
 tl::expected<Listings, std::string> splice_listings(const Listings& old, const std::set<std::string>& remove,
                                                     std::vector<Addition> additions, const std::string& feed_header);
 

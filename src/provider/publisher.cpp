@@ -13,12 +13,14 @@
 
 #include "csaf/date_time.hpp"
 #include "provider/digest.hpp"
+#include "provider/feed.hpp"
 #include "provider/journal.hpp"
 #include "provider/listings.hpp"
 #include "provider/metadata.hpp"
 #include "provider/rolie.hpp"
 #include "provider/state.hpp"
 #include "util/file.hpp"
+#include "util/mapped_file.hpp"
 #include "util/staging.hpp"
 
 namespace lotse::provider {
@@ -37,36 +39,51 @@ class Stager {
   explicit Stager(std::string tree) : tree_(std::move(tree)) {}
   // Stages `parts` with `mode`; returns the staged file's path relative to
   // the tree, for a rename step.
-  tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode) {
+  // Parts inside one of `sources` are copied from that file in the kernel.
+  tl::expected<std::string, std::string> stage(const std::vector<std::string_view>& parts, mode_t mode,
+                                               const std::vector<util::CopySource>& sources = {}) {
     const std::string relative = ".lotse/staging/" + std::to_string(next_++);
-    if (auto ok = util::write_file_whole(tree_ + "/" + relative, parts, mode); !ok) {
+    if (auto ok = util::write_file_whole(tree_ + "/" + relative, parts, mode, sources); !ok) {
       return tl::unexpected(ok.error().message);
     }
     return relative;
   }
+  const std::string& tree() const { return tree_; }
 
  private:
   std::string tree_;
   std::size_t next_ = 0;
 };
 
+// Whether `path` holds exactly `content` with `mode` already.
+bool holds(const std::string& path, std::string_view content, mode_t mode) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || (st.st_mode & 07777) != mode ||
+      static_cast<std::size_t>(st.st_size) != content.size()) {
+    return false;
+  }
+  auto text = util::read_file(path, content.size());
+  return text && *text == content;
+}
+
 // Stages `content` and appends the step renaming it to `to` (relative).
+// With `unless_same`, a file that would not change is left alone (the
+// public key, service.json and category documents usually do not): one
+// file fewer to sync and rename.
 tl::expected<void, std::string> stage_to(Stager& stager, std::vector<Step>& steps, std::string_view content,
-                                         const std::string& to, mode_t mode) {
+                                         const std::string& to, mode_t mode, bool unless_same = false) {
+  if (unless_same && holds(stager.tree() + "/" + to, content, mode)) return {};
   auto staged = stager.stage({content}, mode);
   if (!staged) return tl::unexpected(staged.error());
   steps.push_back({Step::Kind::rename, std::move(*staged), to});
   return {};
 }
 
-// A listing file's text, empty when the folder has none yet.
-tl::expected<std::string, std::string> read_listing(const std::string& path) {
-  auto text = util::read_file(path, kMaxListing);
-  if (!text) {
-    if (text.error().kind == util::FileError::Kind::not_found) return std::string();
-    return tl::unexpected(text.error().message);
-  }
-  return std::move(*text);
+// A listing file, mapped; empty when the folder has none yet.
+tl::expected<util::MappedFile, std::string> map_listing(const std::string& path) {
+  auto mapped = util::MappedFile::open(path, kMaxListing, true);
+  if (!mapped) return tl::unexpected(mapped.error().message);
+  return std::move(*mapped);
 }
 
 // Removes what util::write_file_atomic left in served folders when an
@@ -186,10 +203,11 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
   const std::string now = options.now.empty() ? utc_now() : options.now;
   Stager stager(tree);
   // Phase A: listings without the replaced versions. Phase B: the documents'
-  // files. Phase C: listings with the new versions, state, metadata. Then
-  // the listings of folders left empty go. At every step each listing names
+  // files. Phase C: listings with the new versions, state, metadata, and
+  // last the feeds' in-place writes (one sync of the renamed directories
+  // before them, journal.hpp). Then the listings of folders left empty go. At every step each listing names
   // only documents whose four files are complete and agree.
-  std::vector<Step> phase_a, phase_b, phase_c, phase_end;
+  std::vector<Step> phase_a, phase_b, phase_c, phase_c_writes, phase_end;
   if (::mkdir((private_dir(tree) + "/entries").c_str(), 0700) != 0 && errno != EEXIST) {
     return tl::unexpected(private_dir(tree) + "/entries: " + std::strerror(errno));
   }
@@ -232,7 +250,8 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     report.published.push_back(tree_url(config, a.folder + "/" + a.path));
   }
 
-  // 5. The listings of each folder that changed, spliced.
+  // 5. The listings of each folder that changed: index.txt and changes.csv
+  //    spliced and staged, the feed edited in place or staged whole.
   for (const auto& folder_change : changes) {
     // Not a structured binding: clang 14 cannot capture those in lambdas.
     const std::string& folder = folder_change.first;
@@ -240,31 +259,86 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
     const std::string dir = root + "/" + folder;
     const std::string rel = kServed + "/" + folder + "/";
     if (auto ok = make_public_dirs(dir); !ok) return tl::unexpected(ok.error());
-    Listings current;
-    for (auto [path, text] : {std::pair{dir + "/index.txt", &current.index_txt},
-                              {dir + "/changes.csv", &current.changes_csv},
-                              {dir + "/" + feed_file_name(folder), &current.feed}}) {
-      auto read = read_listing(path);
-      if (!read) return tl::unexpected(read.error());
-      *text = std::move(*read);
+    auto index_file = map_listing(dir + "/index.txt");
+    auto changes_file = map_listing(dir + "/changes.csv");
+    auto feed_file = map_listing(dir + "/" + feed_file_name(folder));
+    for (auto* mapped : {&index_file, &changes_file, &feed_file}) {
+      if (!*mapped) return tl::unexpected(mapped->error());
     }
+    const std::string_view index_txt = index_file->view(), changes_csv = changes_file->view(),
+                           feed = feed_file->view();
+    const std::vector<util::CopySource> sources = {{index_txt.data(), index_txt.size(), index_file->fd()},
+                                                   {changes_csv.data(), changes_csv.size(), changes_file->fd()}};
     const std::string header = render_feed_header(config, folder, now);
-    auto stage_listings = [&](const Listings& l, std::vector<Step>& steps) -> tl::expected<void, std::string> {
-      for (auto [name, text] : {std::pair{std::string("index.txt"), &l.index_txt},
-                                {std::string("changes.csv"), &l.changes_csv},
-                                {feed_file_name(folder), &l.feed}}) {
-        if (auto ok = stage_to(stager, steps, *text, rel + name, 0644); !ok) return ok;
-      }
+    const bool emptied = summary[folder].documents == 0;
+    std::vector<Addition> additions;
+    for (std::size_t i : change.additions) {
+      additions.push_back({&entries[i], render_feed_entry(config, folder, entries[i])});
+    }
+    sort_newest_first(additions);
+    std::vector<std::string_view> add_paths;
+    std::vector<std::string> add_entries;
+    for (const Addition& a : additions) {
+      add_paths.push_back(a.entry->path);
+      add_entries.push_back(a.feed_entry);
+    }
+    auto fail = [&](const std::string& message) { return tl::unexpected(dir + ": " + message); };
+    auto stage_spliced = [&](const Spliced& text, const std::string& name,
+                             std::vector<Step>& steps) -> tl::expected<void, std::string> {
+      auto staged = stager.stage(text.parts, 0644, sources);
+      if (!staged) return tl::unexpected(staged.error());
+      steps.push_back({Step::Kind::rename, std::move(*staged), rel + name});
       return {};
     };
+
+    // index.txt and changes.csv: without the replaced versions (phase A),
+    // then with the new ones (phase C), both spliced from the old texts.
+    auto changes_with = splice_changes(changes_csv, change.remove, additions);
+    if (!changes_with) return fail(changes_with.error());
     if (!change.remove.empty()) {
-      auto without = splice_listings(current, change.remove, {}, header);
-      if (!without) return tl::unexpected(dir + ": " + without.error());
-      if (auto ok = stage_listings(*without, phase_a); !ok) return tl::unexpected(ok.error());
-      current = std::move(*without);
+      auto index_without = splice_index(index_txt, change.remove, {});
+      auto changes_without = splice_changes(changes_csv, change.remove, {});
+      if (!index_without) return fail(index_without.error());
+      if (!changes_without) return fail(changes_without.error());
+      if (auto ok = stage_spliced(*index_without, "index.txt", phase_a); !ok) return tl::unexpected(ok.error());
+      if (auto ok = stage_spliced(changes_without->text, "changes.csv", phase_a); !ok) {
+        return tl::unexpected(ok.error());
+      }
     }
-    const FolderSummary& counts = summary[folder];
-    if (counts.documents == 0) {
+    if (!emptied) {
+      auto index_with = splice_index(index_txt, change.remove, add_paths);
+      if (!index_with) return fail(index_with.error());
+      if (auto ok = stage_spliced(*index_with, "index.txt", phase_c); !ok) return tl::unexpected(ok.error());
+      if (auto ok = stage_spliced(changes_with->text, "changes.csv", phase_c); !ok) return tl::unexpected(ok.error());
+    }
+
+    // The feed: in place when it can be (feed.hpp), else whole.
+    std::optional<FeedEdit> edit;
+    if (!feed.empty() && changes_with->additions_first) {
+      std::vector<std::string> remove_urls;
+      for (const std::string& path : change.remove) remove_urls.push_back(tree_url(config, folder + "/" + path));
+      const std::string first_kept =
+          changes_with->first_kept.empty() ? std::string() : tree_url(config, folder + "/" + changes_with->first_kept);
+      edit = plan_in_place(feed, header, remove_urls, add_entries, first_kept);
+    }
+    const std::string feed_rel = rel + feed_file_name(folder);
+    if (edit) {
+      for (auto [writes, steps] : {std::pair{&edit->removals, &phase_a}, {&edit->additions, &phase_c_writes}}) {
+        for (FeedWrite& w : *writes) steps->push_back({Step::Kind::write, "", feed_rel, w.offset, std::move(w.bytes)});
+      }
+    } else {
+      if (!change.remove.empty()) {
+        auto without = splice_feed(feed, changes_csv, change.remove, {}, header);
+        if (!without) return fail(without.error());
+        if (auto ok = stage_to(stager, phase_a, *without, feed_rel, 0644); !ok) return tl::unexpected(ok.error());
+      }
+      if (!emptied) {
+        auto with = splice_feed(feed, changes_csv, change.remove, additions, header);
+        if (!with) return fail(with.error());
+        if (auto ok = stage_to(stager, phase_c, *with, feed_rel, 0644); !ok) return tl::unexpected(ok.error());
+      }
+    }
+    if (emptied) {
       // Every document left this folder (its TLP label changed): its
       // listings go once the metadata no longer lists it.
       for (const std::string& name : {std::string("index.txt"), std::string("changes.csv"), feed_file_name(folder),
@@ -273,14 +347,8 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
       }
       continue;
     }
-    std::vector<Addition> additions;
-    for (std::size_t i : change.additions) {
-      additions.push_back({&entries[i], render_feed_entry(config, folder, entries[i])});
-    }
-    auto with = splice_listings(current, {}, std::move(additions), header);
-    if (!with) return tl::unexpected(dir + ": " + with.error());
-    if (auto ok = stage_listings(*with, phase_c); !ok) return tl::unexpected(ok.error());
-    if (auto ok = stage_to(stager, phase_c, render_category(counts.categories), rel + category_file_name(folder), 0644);
+    if (auto ok = stage_to(stager, phase_c, render_category(summary[folder].categories),
+                           rel + category_file_name(folder), 0644, true);
         !ok) {
       return tl::unexpected(ok.error());
     }
@@ -296,16 +364,17 @@ tl::expected<PublishReport, std::string> publish(const ProviderConfig& config, o
         {public_key_armored, kServed + "/" + public_key_path(signer.fingerprint()), 0644},
         {render_service(config, folders), kServed + "/service.json", 0644},
         {*metadata, kServed + "/provider-metadata.json", 0644}}) {
-    if (auto ok = stage_to(stager, phase_c, content, to, mode); !ok) return tl::unexpected(ok.error());
+    if (auto ok = stage_to(stager, phase_c, content, to, mode, true); !ok) return tl::unexpected(ok.error());
   }
 
   // 7. Commit, then carry out.
   Journal journal;
-  for (auto* phase : {&phase_a, &phase_b, &phase_c, &phase_end}) {
+  for (auto* phase : {&phase_a, &phase_b, &phase_c, &phase_c_writes, &phase_end}) {
     journal.steps.insert(journal.steps.end(), phase->begin(), phase->end());
   }
   if (auto ok = commit_journal(tree, journal); !ok) return tl::unexpected(ok.error());
   if (auto ok = apply_journal(tree, journal); !ok) return tl::unexpected(ok.error());
+  if (auto ok = clear_staging(tree); !ok) return tl::unexpected(ok.error());
   return report;
 }
 

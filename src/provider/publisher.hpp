@@ -24,34 +24,59 @@
 // Then, holding the tree's lock and after rolling forward the journal of a
 // killed run, it reads only what the change needs: the entries of its
 // inputs' file names (the versions they replace), folders.json, and the
-// listings of the folders it touches, which it splices (listings.hpp): no
-// other document is read, hashed or signed, and no listing is rebuilt from
-// the documents. Every new file (documents, hashes, signatures, listings,
-// feeds, state, metadata) is staged whole under .lotse/staging/ and made
-// durable by one syncfs; then a journal of renames and removals is committed and
-// carried out in this order:
+// listings of the folders it touches (mapped, not read), which it splices
+// (listings.hpp): no other document is read, hashed or signed, and no
+// listing is rebuilt from the documents. Every new file (documents,
+// hashes, signatures, index.txt, changes.csv, state, metadata) is staged
+// whole under .lotse/staging/ and made durable (journal.hpp). The feed is
+// edited in place when it can be (feed.hpp: the new entries written into
+// whitespace kept free before the first entry, a replaced entry
+// overwritten with spaces), otherwise staged whole like the others. Then a
+// journal of renames, in-place writes and removals is committed and carried
+// out in this order:
 //
 //   A  the listings of folders losing a replaced version, without it
 //   B  each document's four files renamed into place; files of replaced
 //      versions that moved (another year or TLP folder) removed
 //   C  the listings with the new versions, category documents, entries,
 //      folders.json, the public key, service.json, provider-metadata.json
+//      (each only when it changes), and last the new entries written into
+//      the feeds edited in place
 //   D  the listings of folders left empty removed
 //   and the journal deleted.
 //
-// So at every moment (a kill -9 may come between any two steps) index.txt,
-// changes.csv and each feed list only documents whose document, .sha256,
-// .sha512 and .asc are all present and agree: a document's files change
-// only while no listing names it. A killed run is finished by the next run
-// before it does anything else; files a run staged before its journal was
-// committed are dropped. Files are 0644 and directories 0755 for the web
-// server; served folders never hold temporary files (leftovers of older
-// versions, "*.tmp-XXXXXX", are removed at the start of a run).
+// So at every moment (a kill -9 may come between any two steps, or in the
+// middle of one) index.txt, changes.csv and each feed list only documents
+// whose document, .sha256, .sha512 and .asc are all present and agree: a
+// document's files change only while no listing names it, and each
+// in-place write of the feed is a whole entry inside one page, which a
+// killed process writes entirely or not at all (feed.hpp). A killed run is
+// finished by the next run before it does anything else; files a run
+// staged before its journal was committed are dropped. Files are 0644 and
+// directories 0755 for the web server; served folders never hold temporary
+// files (leftovers of older versions, "*.tmp-XXXXXX", are removed at the
+// start of a run).
 //
-// Cost of adding one advisory to a provider of N documents: reading and
-// writing its folder's index.txt, changes.csv and feed (linear copies, no
-// parsing past the insertion point) plus constant work; see bench/README.md
-// ("Publishing").
+// What a web server's concurrent reader can see: index.txt, changes.csv and
+// every other file are replaced by rename, so a reader gets the old or the
+// new file whole. The feed, when edited in place, is one file changing
+// under the reader: a reader gets each entry old or new (an added entry
+// appears only after the document's files are in place, a replaced one
+// disappears before they change; `updated` may be old beside new entries),
+// except that a read overlapping the moment the kernel copies a write into
+// the page may see part of that one entry (invalid JSON: the next fetch is
+// whole). The feed's size grows by one newline per run, so a validator of
+// mtime seconds and size (nginx's ETag) changes with every run.
+//
+// After a power failure the journal (on disk before any step) is redone by
+// the next run; until then a feed write in flight may be torn (journal.hpp).
+//
+// Cost of adding the newest advisory to a provider of N documents: index.txt
+// and changes.csv written again with the new line (tens of bytes per
+// document, copied from the old files in the kernel and synced), a few
+// pages of the feed written, plus constant work; the feed is written whole only when its gap is used
+// up (roughly every N/35 additions) or an addition is not the newest.
+// See bench/README.md ("Publishing").
 //
 // Thread safety: one run per tree at a time, enforced by the lock file
 // (a second run fails at once).

@@ -1,6 +1,7 @@
 #include "provider/rolie.hpp"
 
 #include "json/writer.hpp"
+#include "provider/feed.hpp"
 
 namespace lotse::provider {
 
@@ -89,13 +90,11 @@ std::string render_feed_entry(const ProviderConfig& config, const std::string& f
 
 std::string render_feed(const ProviderConfig& config, const std::string& folder,
                         const std::vector<const Entry*>& newest_first, const std::string& updated) {
-  std::string out = render_feed_header(config, folder, updated) + "\n";
-  for (std::size_t i = 0; i < newest_first.size(); ++i) {
-    out += render_feed_entry(config, folder, *newest_first[i]);
-    out += i + 1 < newest_first.size() ? ",\n" : "\n";
-  }
-  out += "]}}\n";
-  return out;
+  std::vector<std::string> rendered;
+  rendered.reserve(newest_first.size());
+  for (const Entry* e : newest_first) rendered.push_back(render_feed_entry(config, folder, *e));
+  return layout_feed(render_feed_header(config, folder, updated),
+                     std::vector<std::string_view>(rendered.begin(), rendered.end()));
 }
 
 std::string render_service(const ProviderConfig& config, const std::vector<std::string>& folders) {

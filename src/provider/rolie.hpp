@@ -17,10 +17,8 @@
 // Entries are newest first (listings.hpp). `updated` of a feed is the time
 // of the publish run that wrote it.
 //
-// Feed layout, which splice_listings (listings.hpp) relies on: the header
-// (everything up to `"entry":[`) on the first line, then one entry per line
-// (a comma ends every entry line but the last), then `]}}` on a line of its
-// own. JSON strings never hold a raw newline, so lines are entries.
+// The feed file's layout (one entry per line, a gap of whitespace for new
+// entries) and its edits in place are feed.hpp's.
 //
 // Stateless and thread-safe.
 #pragma once

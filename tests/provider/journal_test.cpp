@@ -20,13 +20,46 @@ using lotse::testing::write_bytes;
 TEST(PublishJournal, StepsRoundTripAndPathsOutsideTheTreeAreRefused) {
   Journal j;
   j.steps = {{Step::Kind::rename, ".lotse/staging/0", ".well-known/csaf/white/index.txt"},
-             {Step::Kind::remove, "", ".well-known/csaf/white/2020/x.json"}};
+             {Step::Kind::remove, "", ".well-known/csaf/white/2020/x.json"},
+             {Step::Kind::write, "", ".well-known/csaf/white/feed.json", 123456789012, "{\"id\":\"a\\\"b\"},\n"}};
   auto parsed = parse_journal(serialize_journal(j));
   ASSERT_TRUE(parsed) << parsed.error();
   EXPECT_EQ(serialize_journal(*parsed), serialize_journal(j));
   EXPECT_FALSE(parse_journal("{\"format\":1,\"steps\":[[\"remove\",\"../etc/passwd\"]]}"));
   EXPECT_FALSE(parse_journal("{\"format\":1,\"steps\":[[\"remove\",\"/etc/passwd\"]]}"));
   EXPECT_FALSE(parse_journal("{\"format\":1,\"steps\":[[\"copy\",\"a\",\"b\"]]}"));
+  ASSERT_EQ(parsed->steps.size(), 3u);
+  EXPECT_EQ(parsed->steps[2].offset, 123456789012u);
+  EXPECT_EQ(parsed->steps[2].bytes, "{\"id\":\"a\\\"b\"},\n");
+  for (const char* bad : {"[\"write\",\"a\",-1,\"x\"]", "[\"write\",\"a\",1.5,\"x\"]", "[\"write\",\"a\",1]",
+                          "[\"write\",\"a\",\"1\",\"x\"]", "[\"write\",\"../a\",1,\"x\"]"}) {
+    EXPECT_FALSE(parse_journal(std::string("{\"format\":1,\"steps\":[") + bad + "]}")) << bad;
+  }
+}
+
+TEST(PublishJournal, WriteStepsAreRedoneOnReplayAndSkipAFileALaterStepRemoved) {
+  TempDir dir;
+  const std::string tree = (dir.path() / "tree").string();
+  auto lock = TreeLock::acquire(tree);
+  ASSERT_TRUE(lock) << lock.error();
+  ASSERT_TRUE(clear_staging(tree));
+  fs::create_directories(fs::path(tree) / "served");
+  write_bytes(fs::path(tree) / "served/feed.json", "[          ]\n");
+  write_bytes(fs::path(tree) / "served/gone.json", "x");
+  Journal j;
+  j.steps = {{Step::Kind::write, "", "served/feed.json", 6, "1,"},
+             {Step::Kind::write, "", "served/feed.json", 8, "2"},
+             {Step::Kind::write, "", "served/feed.json", 13, "\n"},
+             {Step::Kind::write, "", "served/gone.json", 0, "y"},
+             {Step::Kind::remove, "", "served/gone.json"}};
+  ASSERT_TRUE(commit_journal(tree, j));
+  // The killed run wrote the first two steps already, the rest not.
+  write_bytes(fs::path(tree) / "served/feed.json", "[     1,2  ]\n");
+  for (int replay = 0; replay < 2; ++replay) {
+    ASSERT_TRUE(apply_journal(tree, j));
+    EXPECT_EQ(slurp(fs::path(tree) / "served/feed.json"), "[     1,2  ]\n\n");
+    EXPECT_FALSE(fs::exists(fs::path(tree) / "served/gone.json"));
+  }
 }
 
 TEST(PublishJournal, AJournalHalfCarriedOutIsCompletedByRollForwardAndDeleted) {

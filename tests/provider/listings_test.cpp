@@ -121,6 +121,43 @@ TEST(Listings, FeedAndChangesCsvThatDisagreeAreAnErrorNotAGuess) {
   EXPECT_FALSE(splice_listings(not_a_feed, {}, {}, "{\"entry\":["));
 }
 
+TEST(Listings, SplicesAreSlicesOfTheOldTextsNotCopies) {
+  std::string index, changes;
+  std::vector<Entry> old(1000);
+  for (int i = 0; i < 1000; ++i) {
+    char path[32], date[32];
+    std::snprintf(path, sizeof path, "2020/d%04d.json", i);
+    std::snprintf(date, sizeof date, "2020-01-01T00:%02d:%02dZ", (999 - i) / 60, (999 - i) % 60);
+    index += std::string(path) + "\n";
+    changes += "\"" + std::string(path) + "\",\"" + date + "\"\n";
+  }
+  Entry newest;
+  newest.path = "2020/d0500x.json";
+  newest.current_release_date = "2021-01-01T00:00:00Z";
+  std::vector<Addition> add = {{&newest, ""}};
+  auto c = splice_changes(changes, {}, add);
+  ASSERT_TRUE(c) << c.error();
+  ASSERT_EQ(c->text.parts.size(), 2u);
+  EXPECT_EQ(c->text.parts[0], "\"2020/d0500x.json\",\"2021-01-01T00:00:00Z\"\n");
+  EXPECT_EQ(c->text.parts[1].data(), changes.data());
+  EXPECT_EQ(c->text.parts[1].size(), changes.size());
+  EXPECT_EQ(c->first_kept, "2020/d0000.json");
+  EXPECT_TRUE(c->additions_first);
+  auto i = splice_index(index, {"2020/d0700.json"}, {newest.path});
+  ASSERT_TRUE(i) << i.error();
+  ASSERT_EQ(i->parts.size(), 4u);  // before, the new line, between, after the removed line
+  EXPECT_EQ(i->parts[0].data(), index.data());
+  EXPECT_EQ(i->parts[1], "2020/d0500x.json\n");
+  EXPECT_EQ(i->parts[3].data() + i->parts[3].size(), index.data() + index.size());
+  EXPECT_EQ(i->joined().size(), index.size() + 17 - 16);
+  // An addition older than the newest listed line is not "first".
+  newest.current_release_date = "2020-01-01T00:00:30Z";
+  auto late = splice_changes(changes, {"2020/d0000.json"}, add);
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->first_kept, "2020/d0001.json");
+  EXPECT_FALSE(late->additions_first);
+}
+
 TEST(Listings, CategoryDocumentListsEachDocumentCategoryOnce) {
   EXPECT_EQ(render_category({{"csaf_security_advisory", 1}, {"csaf_vex", 2}}),
             "{\"categories\":{\"category\":[{\"term\":\"csaf_security_advisory\"},{\"term\":\"csaf_vex\"}]}}\n");

@@ -4,7 +4,8 @@
 // metadata validates against the OASIS provider schema, the ROLIE documents
 // are compared with the OASIS ROLIE examples field by field, and the file
 // list equals a literal list. Then updates: a new version of one document
-// changes its entry and nothing else; a refused document changes nothing.
+// changes its entry and nothing else; a refused document changes nothing;
+// the newest additions edit the feed in place.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -478,6 +479,57 @@ TEST_F(PublishedTree, ZzNewVersionUpdatesItsEntryAndNothingElse) {
   EXPECT_EQ((*entry)->entry.current_release_date, "2023-02-03T04:05:06Z");
   EXPECT_FALSE(fs::exists(tree() / ".lotse" / "journal.json"));
   EXPECT_TRUE(fs::is_empty(tree() / ".lotse" / "staging"));
+}
+
+// Kept after the previous one: the newest additions (a new advisory and a
+// new version of an entry in the middle of the feed) edit the feed in
+// place (feed.hpp): same file, one byte longer, entries as a reader parses
+// them.
+TEST_F(PublishedTree, ZzzNewestAdditionsEditTheFeedInPlace) {
+  const fs::path feed_path = csaf() / "white" / "csaf-feed-tlp-white.json";
+  const ino_t feed_inode = inode(feed_path);
+  const auto feed_size = fs::file_size(feed_path);
+  const json old_feed = json::parse(lotse::testing::read_text(feed_path));
+
+  auto dated = [](json doc, const std::string& id, const std::string& version, const std::string& date) {
+    json& tracking = doc["document"]["tracking"];
+    if (!id.empty()) tracking["id"] = id;
+    tracking["version"] = version;
+    tracking["current_release_date"] = date;
+    if (!id.empty()) {
+      tracking["initial_release_date"] = date;
+      tracking["revision_history"] = json::array({{{"date", date}, {"number", "1"}, {"summary", "Initial"}}});
+    } else {
+      tracking["revision_history"].push_back({{"date", date}, {"number", version}, {"summary", "Update"}});
+    }
+    return doc.dump(2);
+  };
+  const std::string added = dated(json::parse(lotse::testing::read_text(kExamples / "csaf" / "bsi-2022-0001.json")),
+                                  "LOTSE-NEW-0001", "1", "2024-02-01T00:00:00Z");
+  const std::string updated = dated(json::parse(lotse::testing::read_text(kExamples / "csaf" / "rhsa-2021_5217.json")),
+                                    "", "2", "2024-01-01T00:00:00Z");
+  PublishOptions options;
+  options.tree = tree().string();
+  options.now = "2025-02-02T00:00:00.000Z";
+  auto report = publish(test_config(), *signer_, *public_key_, {{added, "new.json"}, {updated, "v2.json"}}, options);
+  ASSERT_TRUE(report) << report.error();
+  for (const Refusal& r : report->refused) ADD_FAILURE() << r.file << ": " << r.message;
+
+  EXPECT_EQ(inode(feed_path), feed_inode);  // not replaced: written in place
+  EXPECT_EQ(fs::file_size(feed_path), feed_size + 1);
+  const json new_feed = json::parse(lotse::testing::read_text(feed_path));
+  EXPECT_EQ(new_feed["feed"]["updated"], "2025-02-02T00:00:00.000Z");
+  std::vector<std::string> old_ids, new_ids;
+  for (const json& e : old_feed["feed"]["entry"]) {
+    if (e["id"] != "RHSA-2021:5217") old_ids.push_back(e["id"]);
+  }
+  for (const json& e : new_feed["feed"]["entry"]) new_ids.push_back(e["id"]);
+  old_ids.insert(old_ids.begin(), {"LOTSE-NEW-0001", "RHSA-2021:5217"});
+  EXPECT_EQ(new_ids, old_ids);
+  EXPECT_EQ(new_feed["feed"]["entry"][1]["updated"], "2024-01-01T00:00:00Z");
+  const std::string changes = lotse::testing::read_text(csaf() / "white" / "changes.csv");
+  EXPECT_EQ(changes.substr(0, changes.find('\n')), "\"2024/lotse-new-0001.json\",\"2024-02-01T00:00:00Z\"");
+  EXPECT_FALSE(fs::exists(tree() / ".lotse" / "journal.json"));
 }
 
 }  // namespace
