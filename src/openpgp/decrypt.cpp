@@ -12,33 +12,10 @@ Decryptor::~Decryptor() = default;
 
 tl::expected<Decryptor, std::string> Decryptor::create(const Key& key, const Passphrase& passphrase) {
   if (!key.has_secret()) return tl::unexpected("key " + key.fingerprint() + " has no secret part: it cannot decrypt");
-  // A copy in a context of its own, so that unlocking it leaves `key` as is.
-  auto armored = key.export_secret_armored();
-  if (!armored) return tl::unexpected(armored.error());
-  auto copy = Key::import(*armored);
-  if (!armored->empty()) explicit_bzero(armored->data(), armored->size());
-  if (!copy) return tl::unexpected(copy.error());
-  rnp_key_handle_t raw = nullptr;
-  rnp_result_t rc = rnp_key_get_default_key(copy->state_->primary.get(), "encrypt", 0, &raw);
-  rnp::KeyHandle encryption(raw);
-  if (rc != RNP_SUCCESS || raw == nullptr) {
-    return tl::unexpected("key " + key.fingerprint() +
-                          " has no valid encryption key (make one with `lotse keys generate --encryption-subkey`)");
-  }
-  bool have_secret = false;
-  if (rnp_key_have_secret(raw, &have_secret) != RNP_SUCCESS || !have_secret) {
-    return tl::unexpected("key " + key.fingerprint() + " lacks the secret part of its encryption key");
-  }
-  bool locked = false;
-  if (rnp_key_is_locked(raw, &locked) == RNP_SUCCESS && locked) {
-    if (passphrase.empty()) {
-      return tl::unexpected("secret key " + key.fingerprint() + " is protected by a passphrase, and none was given");
-    }
-    rc = rnp_key_unlock(raw, passphrase.c_str());
-    if (rc == RNP_ERROR_BAD_PASSWORD) return tl::unexpected("wrong passphrase for secret key " + key.fingerprint());
-    if (rc != RNP_SUCCESS) return tl::unexpected(rnp::error("cannot unlock secret key " + key.fingerprint(), rc));
-  }
-  return Decryptor(std::move(*copy));
+  auto unlocked = unlock_copy(key, passphrase, "encrypt", "encryption key",
+                              "make one with `lotse keys generate --encryption-subkey`");
+  if (!unlocked) return tl::unexpected(unlocked.error());
+  return Decryptor(std::move(unlocked->key));  // librnp finds the unlocked subkey in the copy's context
 }
 
 tl::expected<std::string, std::string> Decryptor::decrypt(std::string_view message, std::size_t max_bytes) {

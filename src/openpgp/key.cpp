@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <string.h>  // explicit_bzero
+
 #include "openpgp/key_state.hpp"
 
 namespace lotse::openpgp {
@@ -269,6 +271,37 @@ tl::expected<void, std::string> Key::unprotect(const Passphrase& passphrase) {
     if (auto ok = unprotect_one(sub.get()); !ok) return ok;
   }
   return {};
+}
+
+tl::expected<UnlockedKey, std::string> unlock_copy(const Key& key, const Passphrase& passphrase, const char* usage,
+                                                   std::string_view name, std::string_view missing_hint) {
+  auto armored = key.export_secret_armored();
+  if (!armored) return tl::unexpected(armored.error());
+  auto copy = Key::import(*armored);
+  if (!armored->empty()) explicit_bzero(armored->data(), armored->size());
+  if (!copy) return tl::unexpected(copy.error());
+  rnp_key_handle_t raw = nullptr;
+  rnp_result_t rc = rnp_key_get_default_key(copy->state_->primary.get(), usage, 0, &raw);
+  UnlockedKey unlocked{std::move(*copy), rnp::KeyHandle(raw)};
+  const std::string& fingerprint = key.fingerprint();
+  if (rc != RNP_SUCCESS || raw == nullptr) {
+    return tl::unexpected("key " + fingerprint + " has no valid " + std::string(name) + " (" +
+                          std::string(missing_hint) + ")");
+  }
+  bool have_secret = false;
+  if (rnp_key_have_secret(raw, &have_secret) != RNP_SUCCESS || !have_secret) {
+    return tl::unexpected("key " + fingerprint + " lacks the secret part of its " + std::string(name));
+  }
+  bool locked = false;
+  if (rnp_key_is_locked(raw, &locked) == RNP_SUCCESS && locked) {
+    if (passphrase.empty()) {
+      return tl::unexpected("secret key " + fingerprint + " is protected by a passphrase, and none was given");
+    }
+    rc = rnp_key_unlock(raw, passphrase.c_str());
+    if (rc == RNP_ERROR_BAD_PASSWORD) return tl::unexpected("wrong passphrase for secret key " + fingerprint);
+    if (rc != RNP_SUCCESS) return tl::unexpected(rnp::error("cannot unlock secret key " + fingerprint, rc));
+  }
+  return unlocked;
 }
 
 }  // namespace lotse::openpgp

@@ -54,6 +54,8 @@ struct KeyInfo {
   bool can_sign = false;      // the key or one of its subkeys may make signatures
 };
 
+struct UnlockedKey;  // key_state.hpp
+
 class Key {
  public:
   // What a Key holds (the librnp context with the key, key_state.hpp);
@@ -105,6 +107,9 @@ class Key {
  private:
   friend class Signer;
   friend class Decryptor;
+  friend tl::expected<UnlockedKey, std::string> unlock_copy(const Key& key, const Passphrase& passphrase,
+                                                            const char* usage, std::string_view name,
+                                                            std::string_view missing_hint);
   explicit Key(std::unique_ptr<State> state);
   std::unique_ptr<State> state_;
 };

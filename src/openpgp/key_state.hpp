@@ -1,4 +1,4 @@
-// What a Key holds, shared by key.cpp, signer.cpp and verify.cpp only: the
+// What a Key holds, shared by the openpgp sources only: the
 // librnp context with exactly one primary key in it, and that key's handle.
 #pragma once
 
@@ -14,6 +14,23 @@ struct Key::State {
   rnp::KeyHandle primary;  // declared after ffi: destroyed before it
   std::string fingerprint;
 };
+
+// A copy of a key in a librnp context of its own, and the handle of its
+// default key for one usage, unlocked: what a Signer or Decryptor holds, so
+// that unlocking leaves the caller's Key as it is.
+struct UnlockedKey {
+  Key key;
+  rnp::KeyHandle handle;  // declared after key: destroyed before its context
+};
+
+// Copies `key` and unlocks its default key for `usage` ("sign" or
+// "encrypt") with `passphrase` (none needed when it is not protected).
+// `name` says which key in messages ("signing key", "encryption key"),
+// `missing_hint` what to do when there is none.
+// REQUIRES: key.has_secret(). Errors: no valid key for the usage, its
+// secret part missing, protected without a passphrase, a wrong passphrase.
+tl::expected<UnlockedKey, std::string> unlock_copy(const Key& key, const Passphrase& passphrase, const char* usage,
+                                                   std::string_view name);
 
 // A pass provider that never answers: librnp must not prompt on a terminal
 // (Lotse unlocks keys explicitly with a given passphrase).

@@ -1,7 +1,5 @@
 #include "openpgp/signer.hpp"
 
-#include <string.h>  // explicit_bzero
-
 #include "openpgp/key_state.hpp"
 
 namespace lotse::openpgp {
@@ -22,36 +20,10 @@ tl::expected<Signer, std::string> Signer::create(const Key& key, const Passphras
   if (!key.has_secret()) {
     return tl::unexpected("key " + key.fingerprint() + " has no secret part: it cannot sign");
   }
-  // A copy of the key in a context of its own, so that unlocking it leaves
-  // `key` as it is.
-  auto armored = key.export_secret_armored();
-  if (!armored) return tl::unexpected(armored.error());
-  auto copy = Key::import(*armored);
-  if (!armored->empty()) explicit_bzero(armored->data(), armored->size());
-  if (!copy) return tl::unexpected(copy.error());
-
-  rnp_key_handle_t raw = nullptr;
-  rnp_result_t rc = rnp_key_get_default_key(copy->state_->primary.get(), "sign", 0, &raw);
-  auto signing = std::make_unique<SigningKey>(SigningKey{rnp::KeyHandle(raw)});
-  if (rc != RNP_SUCCESS || raw == nullptr) {
-    return tl::unexpected("key " + key.fingerprint() +
-                          " has no valid key for signing (expired, revoked, or not a signing key)");
-  }
-  bool have_secret = false;
-  if (rnp_key_have_secret(raw, &have_secret) != RNP_SUCCESS || !have_secret) {
-    return tl::unexpected("key " + key.fingerprint() + " lacks the secret part of its signing key");
-  }
-  bool locked = false;
-  if (rnp_key_is_locked(raw, &locked) == RNP_SUCCESS && locked) {
-    if (passphrase.empty()) {
-      return tl::unexpected("secret key " + key.fingerprint() +
-                            " is protected by a passphrase, and none was given");
-    }
-    rc = rnp_key_unlock(raw, passphrase.c_str());
-    if (rc == RNP_ERROR_BAD_PASSWORD) return tl::unexpected("wrong passphrase for secret key " + key.fingerprint());
-    if (rc != RNP_SUCCESS) return tl::unexpected(rnp::error("cannot unlock secret key " + key.fingerprint(), rc));
-  }
-  return Signer(std::move(*copy), std::move(signing), hash);
+  auto unlocked = unlock_copy(key, passphrase, "sign", "signing key", "expired, revoked, or not a signing key");
+  if (!unlocked) return tl::unexpected(unlocked.error());
+  auto signing = std::make_unique<SigningKey>(SigningKey{std::move(unlocked->handle)});
+  return Signer(std::move(unlocked->key), std::move(signing), hash);
 }
 
 tl::expected<std::string, std::string> Signer::sign_detached_armored(std::string_view document) {
