@@ -27,20 +27,6 @@ Submission sample(const std::string& vendor) {
   return s;
 }
 
-std::int64_t count(store::Database& database, const std::string& table) {
-  std::int64_t n = -1;
-  auto done = database.with_transaction(
-      [&](store::Connection& c) -> store::Result<void> {
-        auto rows = c.query("SELECT count(*) FROM " + table);
-        if (!rows) return tl::unexpected(rows.error());
-        n = (*rows)[0].integer(0);
-        return {};
-      },
-      store::TransactionMode::read);
-  EXPECT_TRUE(done);
-  return n;
-}
-
 TEST_P(IntakeWriterTest, ConcurrentReportsShareCommitsAndEachIsStoredOnce) {
   auto database = open_migrated();
   ASSERT_TRUE(database);
@@ -72,8 +58,8 @@ TEST_P(IntakeWriterTest, ConcurrentReportsShareCommitsAndEachIsStoredOnce) {
     }
   }
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kEach));
-  EXPECT_EQ(count(*database, "reports"), kThreads * kEach);
-  EXPECT_EQ(count(*database, "report_attachments"), kThreads * kEach);
+  EXPECT_EQ(store::testing::row_count(*database, "reports"), kThreads * kEach);
+  EXPECT_EQ(store::testing::row_count(*database, "report_attachments"), kThreads * kEach);
 }
 
 TEST_P(IntakeWriterTest, AReportTheDatabaseRefusesFailsAloneInItsBatch) {
@@ -92,7 +78,7 @@ TEST_P(IntakeWriterTest, AReportTheDatabaseRefusesFailsAloneInItsBatch) {
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(ok, 9);
   EXPECT_EQ(failed, 1);
-  EXPECT_EQ(count(*database, "reports"), 9);
+  EXPECT_EQ(store::testing::row_count(*database, "reports"), 9);
 }
 
 }  // namespace

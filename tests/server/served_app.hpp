@@ -70,19 +70,7 @@ class ServedApp : public store::testing::BackendTest {
   }
 
   // The number of rows in `table`.
-  std::int64_t count(const std::string& table) {
-    std::int64_t n = -1;
-    auto done = database_->with_transaction(
-        [&](store::Connection& c) -> store::Result<void> {
-          auto rows = c.query("SELECT count(*) FROM " + table);
-          if (!rows) return tl::unexpected(rows.error());
-          n = (*rows)[0].integer(0);
-          return {};
-        },
-        store::TransactionMode::read);
-    EXPECT_TRUE(done) << done.error().message;
-    return n;
-  }
+  std::int64_t count(const std::string& table) { return store::testing::row_count(*database_, table); }
 
   // A user with `role` and `password` in a new organisation; its id.
   std::int64_t add_user(const std::string& email, const std::string& role, const std::string& password) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -78,6 +79,23 @@ inline std::string fresh_database(Dialect dialect, std::string& why) {
 
 inline std::string dialect_name(const ::testing::TestParamInfo<Dialect>& info) {
   return info.param == Dialect::sqlite ? "SQLite" : "PostgreSQL";
+}
+
+// The number of rows in `table` (-1 when the query fails, which the test
+// is told): the tests that prove a refused request changed nothing compare
+// it before and after.
+inline std::int64_t row_count(Database& database, const std::string& table) {
+  std::int64_t n = -1;
+  auto done = database.with_transaction(
+      [&](Connection& c) -> Result<void> {
+        auto rows = c.query("SELECT count(*) FROM " + table);
+        if (!rows) return tl::unexpected(rows.error());
+        n = (*rows)[0].integer(0);
+        return {};
+      },
+      TransactionMode::read);
+  EXPECT_TRUE(done) << done.error().message;
+  return n;
 }
 
 class BackendTest : public ::testing::TestWithParam<Dialect> {
