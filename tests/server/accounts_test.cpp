@@ -17,25 +17,7 @@ using lotse::testing::http_request;
 
 constexpr const char* kPassword = "correct horse battery staple";
 
-class Accounts : public ServedApp {
- protected:
-  struct Login {
-    std::string cookie;  // "Cookie: lotse_session=..."
-    std::string csrf;    // "X-CSRF-Token: ..."
-  };
-
-  Login login(const std::string& email, const std::string& password) {
-    const auto response = post_json("/api/v1/session", json{{"email", email}, {"password", password}}.dump());
-    EXPECT_EQ(response.status, 201) << response.body;
-    const std::string set_cookie = response.header("set-cookie");
-    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
-    EXPECT_NE(set_cookie.find("Secure"), std::string::npos);
-    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
-    const std::string value = set_cookie.substr(0, set_cookie.find(';'));
-    const json body = json::parse(response.body, nullptr, false);
-    return Login{"Cookie: " + value, "X-CSRF-Token: " + (body.is_discarded() ? "" : body.value("csrf_token", ""))};
-  }
-};
+class Accounts : public ServedApp {};
 LOTSE_BOTH_BACKENDS(Accounts);
 
 TEST_P(Accounts, BootstrapWithAPasswordCreatesOneAdminOnlyOnce) {

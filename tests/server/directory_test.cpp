@@ -19,20 +19,6 @@ constexpr const char* kPassword = "correct horse battery staple";
 
 class Directory : public ServedApp {
  protected:
-  struct Session {
-    std::string cookie;  // "Cookie: lotse_session=..."
-    std::string csrf;    // "X-CSRF-Token: ..."
-  };
-
-  Session login(const std::string& email, const std::string& password) {
-    const auto response = post_json("/api/v1/session", json{{"email", email}, {"password", password}}.dump());
-    EXPECT_EQ(response.status, 201) << response.body;
-    const std::string set_cookie = response.header("set-cookie");
-    const json body = json::parse(response.body, nullptr, false);
-    return Session{"Cookie: " + set_cookie.substr(0, set_cookie.find(';')),
-                   "X-CSRF-Token: " + (body.is_object() ? body.value("csrf_token", "") : "")};
-  }
-
   HttpResponse patch_json(const std::string& path, const std::string& body, std::vector<std::string> headers = {}) {
     headers.push_back("Content-Type: application/json");
     return http_request("PATCH", base_ + path, headers, body);
@@ -61,7 +47,7 @@ LOTSE_BOTH_BACKENDS(Directory);
 
 TEST_P(Directory, AnAdminCreatesAnOrganisationAndAUserWhoSetsAPasswordThroughTheSetupLink) {
   add_user("admin@cert.example", "admin", kPassword);
-  const Session admin = login("admin@cert.example", kPassword);
+  const Login admin = login("admin@cert.example", kPassword);
   const std::vector<std::string> writes{admin.cookie, admin.csrf};
   const std::int64_t organisation = new_organisation(writes);
   ASSERT_GT(organisation, 0);
@@ -89,7 +75,7 @@ TEST_P(Directory, AnAdminCreatesAnOrganisationAndAUserWhoSetsAPasswordThroughThe
   // The setup link is the page the bootstrap admin uses.
   EXPECT_EQ(get("/setup/" + token).status, 200);
   ASSERT_EQ(post_json("/api/v1/setup", json{{"token", token}, {"password", kPassword}}.dump()).status, 200);
-  const Session vendor = login("vendor@acme.example", kPassword);
+  const Login vendor = login("vendor@acme.example", kPassword);
   const auto me = get("/api/v1/me", {vendor.cookie});
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(json::parse(me.body)["role"], "vendor_member");
@@ -144,7 +130,7 @@ TEST_P(Directory, ACoordinatorMayListButNotCreateAndOtherRolesGet403) {
 
 TEST_P(Directory, WritesWithASessionNeedItsCsrfToken) {
   add_user("admin@cert.example", "admin", kPassword);
-  const Session admin = login("admin@cert.example", kPassword);
+  const Login admin = login("admin@cert.example", kPassword);
   const auto before = counts();
   const std::string org_body = json{{"name", "X"}, {"kind", "cert"}}.dump();
   expect_error(post_json("/api/v1/organisations", org_body, {admin.cookie}), 403, "csrf_token_missing");
@@ -257,7 +243,7 @@ TEST_P(Directory, HtmlAndSqlMetacharactersAreStoredVerbatim) {
 TEST_P(Directory, ADisabledUsersSessionAndApiTokenAreRefusedAtOnce) {
   const std::string admin = bearer_for("admin");
   const std::int64_t id = add_user("c@example.org", "coordinator", kPassword);
-  const Session session = login("c@example.org", kPassword);
+  const Login session = login("c@example.org", kPassword);
   auto token = accounts::create_api_token(*database_, id, "ci", kStart);
   ASSERT_TRUE(token);
   const std::string bearer = "Authorization: Bearer " + token->token;
@@ -288,7 +274,7 @@ TEST_P(Directory, ADisabledUsersSessionAndApiTokenAreRefusedAtOnce) {
 
 TEST_P(Directory, AnAdminCannotDisableOrDemoteThemselves) {
   const std::int64_t id = add_user("admin@cert.example", "admin", kPassword);
-  const Session admin = login("admin@cert.example", kPassword);
+  const Login admin = login("admin@cert.example", kPassword);
   const std::string path = "/api/v1/users/" + std::to_string(id);
   expect_error(patch_json(path, json{{"disabled", true}}.dump(), {admin.cookie, admin.csrf}), 409, "self_lockout");
   expect_error(patch_json(path, json{{"role", "coordinator"}}.dump(), {admin.cookie, admin.csrf}), 409, "self_lockout");

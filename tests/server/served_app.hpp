@@ -69,6 +69,28 @@ class ServedApp : public store::testing::BackendTest {
     return http_request("POST", base_ + path, headers, body);
   }
 
+  // The headers a browser sends for a session: "Cookie: lotse_session=..."
+  // and "X-CSRF-Token: ...".
+  struct Login {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  // Logs in through POST /api/v1/session, expecting 201 and a session
+  // cookie that is HttpOnly, Secure and SameSite=Strict.
+  Login login(const std::string& email, const std::string& password) {
+    const auto response =
+        post_json("/api/v1/session", nlohmann::json{{"email", email}, {"password", password}}.dump());
+    EXPECT_EQ(response.status, 201) << response.body;
+    const std::string set_cookie = response.header("set-cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("Secure"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Strict"), std::string::npos);
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    return Login{"Cookie: " + set_cookie.substr(0, set_cookie.find(';')),
+                 "X-CSRF-Token: " + (body.is_object() ? body.value("csrf_token", "") : "")};
+  }
+
   // The number of rows in `table`.
   std::int64_t count(const std::string& table) { return store::testing::row_count(*database_, table); }
 
