@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <set>
@@ -49,12 +50,9 @@ tl::expected<void, std::string> sync_written(int& fd, const std::string& path) {
 // A write step's offset: decimal digits, at most 2^62.
 bool parse_offset(std::string_view text, std::uint64_t& out) {
   if (text.empty() || text.size() > 18) return false;
-  out = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return true;
+  const char* end = text.data() + text.size();
+  const auto parsed = std::from_chars(text.data(), end, out);  // digits only: no sign, space or base prefix
+  return parsed.ec == std::errc() && parsed.ptr == end;
 }
 
 // Writes `bytes` at `offset` of `path`; a missing file is left missing (a
